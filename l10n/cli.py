@@ -1,0 +1,503 @@
+"""The ``l10n`` command line: parse arguments, call the library, format results.
+
+Exit status: 0 all well, 1 findings (check violations, English left in a
+build), 2 bad input or usage.  Errors go to stderr as one message with a
+hint; no traceback reaches the user.  Library modules are imported inside the
+commands so that ``l10n --help`` starts at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from l10n import __version__
+from l10n.errors import L10nError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def fail(message: str, hint: str | None = None) -> None:
+    click.secho(f"Error: {message}", fg="red", err=True)
+    if hint:
+        click.echo(f"Hint: {hint}", err=True)
+    sys.exit(2)
+
+
+def handle_errors(func: F) -> F:
+    """Bad input becomes a message and exit 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except L10nError as exc:
+            fail(exc.message, exc.hint)
+        except KeyboardInterrupt:
+            click.echo("Interrupted; files are as they were before this run.", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_langs(value: str | None, *, option: str = "--to") -> list[str]:
+    if value is None:
+        return []
+    langs = [part.strip().lower() for part in value.split(",") if part.strip()]
+    if not langs:
+        raise click.BadParameter("name at least one language, e.g. sq,uk,ru", param_hint=option)
+    from l10n.catalog import is_known_language
+
+    for lang in langs:
+        if not LANG_CODE.match(lang) or not is_known_language(lang):
+            raise click.BadParameter(
+                f"unknown language code {lang!r}: use ISO 639-1 codes such as sq, uk, ru",
+                param_hint=option,
+            )
+    return list(dict.fromkeys(langs))
+
+
+def load_glossary_option(path: str | None, *, explicit: bool) -> Any:
+    """The glossary, or None when the default folder does not exist or '' was given."""
+    if path == "":
+        return None
+    from l10n.glossary import load_glossary
+
+    target = Path(path or "glossary")
+    if not target.exists():
+        if explicit:
+            raise L10nError(f"{target}: no such glossary file or folder")
+        return None
+    return load_glossary(target)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="l10n")
+def cli() -> None:
+    """Offline translation pipeline for news articles.
+
+    Segment an English article, pre-translate it with Argos Translate, enforce
+    the glossary's name forms, review the PO files in Poedit, check them in CI
+    and rebuild the article in every language.
+
+    \b
+    Typical run:
+      l10n translate source/kursk.en.txt --to sq,uk,ru
+      l10n status
+      l10n check
+      l10n build
+    """
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@handle_errors
+def segment(file: Path) -> None:
+    """Print the sentences of FILE, one per line."""
+    from l10n.segment import read_source, segment_text
+
+    for seg in segment_text(read_source(file)):
+        click.echo(seg.text)
+
+
+class Progress:
+    """A progress bar on stderr per language, only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.bar: Any = None
+        self.lang: str | None = None
+
+    def __call__(self, lang: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if lang != self.lang:
+            self.close()
+            self.lang = lang
+            self.bar = click.progressbar(
+                length=total, label=f"Translating into {lang}", file=sys.stderr
+            )
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--to", "to", required=True, help="Target languages, comma-separated: sq,uk,ru.")
+@click.option(
+    "--locales",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="locales",
+    show_default=True,
+    help="Folder of the POT and PO files.",
+)
+@click.option(
+    "--glossary",
+    "glossary_path",
+    default=None,
+    help="Glossary folder or file [default: glossary/ if it exists; '' for none].",
+)
+@click.option("--beam", default=4, show_default=True, type=click.IntRange(1, 16))
+@click.option(
+    "--from",
+    "from_lang",
+    default=None,
+    help="Source language; given, it skips the check that the article is English.",
+)
+@click.option(
+    "--batch-size",
+    default=32,
+    show_default=True,
+    type=click.IntRange(1, 1024),
+    help="Sentences per decoding batch.",
+)
+@handle_errors
+def translate(
+    files: tuple[Path, ...],
+    to: str,
+    locales: Path,
+    glossary_path: str | None,
+    beam: int,
+    from_lang: str | None,
+    batch_size: int,
+) -> None:
+    """Segment FILES and write or update their POT and one PO per language.
+
+    Reviewed entries are kept as they are; new sentences come from translation
+    memory (reviewed PO files under --locales) or else from the machine, marked
+    fuzzy for review.  Files are written only when the whole run succeeded.
+    """
+    from l10n.engines import DecodeOptions
+    from l10n.pipeline import argos_engine_factory, translate_documents
+
+    langs = parse_langs(to)
+    source_lang = parse_langs(from_lang, option="--from")[0] if from_lang else "en"
+    glossary = load_glossary_option(glossary_path, explicit=glossary_path is not None)
+    progress = Progress()
+    try:
+        docs = translate_documents(
+            files,
+            langs,
+            locales=locales,
+            glossary=glossary,
+            beam_size=beam,
+            from_lang=source_lang,
+            detect_language=from_lang is None,
+            engine_factory=argos_engine_factory(DecodeOptions(batch_size=batch_size)),
+            progress=progress,
+        )
+    finally:
+        progress.close()
+    for doc in docs:
+        state = "written" if doc.template_written else "unchanged"
+        click.echo(f"{doc.template_path}: {len(doc.template)} segments ({state})")
+        for r in doc.languages:
+            parts = [f"{r.kept} kept"]
+            if r.fuzzy_matched:
+                parts.append(f"{r.fuzzy_matched} changed in the source (fuzzy)")
+            if r.from_memory:
+                parts.append(f"{r.from_memory} from translation memory")
+            if r.machine:
+                parts.append(f"{r.machine} machine-translated (fuzzy)")
+            if r.obsoleted:
+                parts.append(f"{r.obsoleted} obsolete")
+            if r.missing_terms:
+                parts.append(f"{r.missing_terms} glossary terms not found")
+            state = "written" if r.written else "unchanged"
+            click.echo(f"  {r.path}: {', '.join(parts)} ({state})")
+
+
+@cli.group()
+def models() -> None:
+    """List and install Argos Translate models."""
+
+
+@models.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def models_list(as_json: bool) -> None:
+    """Show the installed Argos Translate packages."""
+    from l10n.models import list_packages, packages_dir
+
+    packages = list_packages()
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "name": p.name,
+                        "from": p.from_code,
+                        "to": p.to_code,
+                        "version": p.version,
+                        "path": str(p.path),
+                    }
+                    for p in packages
+                ],
+                indent=2,
+            )
+        )
+        return
+    if not packages:
+        click.echo(f"No packages installed in {packages_dir()}.", err=True)
+        click.echo("Install one with `l10n models install LANG`.", err=True)
+        return
+    for p in packages:
+        click.echo(f"{p.from_code}->{p.to_code}\t{p.version}\t{p.name}\t{p.path}")
+
+
+@models.command("install")
+@click.argument("langs", nargs=-1, required=True)
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Install from a local .argosmodel file instead of the package index.",
+)
+@click.option("--from", "from_lang", default="en", show_default=True)
+@handle_errors
+def models_install(langs: tuple[str, ...], files: tuple[Path, ...], from_lang: str) -> None:
+    """Install models translating into LANGS (from the Argos index, or --file)."""
+    from l10n.models import install_file, install_from_index
+
+    wanted = parse_langs(",".join(langs), option="LANGS")
+    if files:
+        if len(files) != len(wanted):
+            raise L10nError(
+                f"{len(wanted)} language(s) but {len(files)} --file(s)",
+                hint="give one --file per language, in the same order",
+            )
+        for lang, file in zip(wanted, files, strict=True):
+            info = install_file(file, expect_to=lang)
+            click.echo(f"Installed {info.label} ({info.from_code}->{info.to_code}) in {info.path}")
+        return
+    for lang in wanted:
+        info = install_from_index(lang, from_lang)
+        click.echo(f"Installed {info.label} ({info.from_code}->{info.to_code}) in {info.path}")
+
+
+@cli.command()
+@click.argument("directory", required=False, default="locales", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def status(directory: Path, as_json: bool) -> None:
+    """Per PO file: segments, reviewed, machine-translated (fuzzy), untranslated."""
+    from l10n.catalog import po_files
+    from l10n.catalog import status as po_status
+    from l10n.pofile import read_po
+
+    if not directory.exists():
+        raise L10nError(f"{directory}: no such folder", hint="run `l10n translate` first")
+    rows = [po_status(read_po(p), p) for p in po_files([directory])]
+    if as_json:
+        click.echo(
+            json.dumps(
+                [dict(r.__dict__, percent_reviewed=round(r.percent_reviewed, 1)) for r in rows],
+                indent=2,
+            )
+        )
+        return
+    if not rows:
+        click.echo(f"No PO files in {directory}.")
+        return
+    click.echo(
+        f"{'file':<28} {'lang':<5} {'segments':>8} {'reviewed':>13} {'fuzzy':>6} {'untransl.':>9}"
+    )
+    for r in rows:
+        click.echo(
+            f"{r.path:<28} {r.lang:<5} {r.total:>8} "
+            f"{r.reviewed:>6} ({r.percent_reviewed:>3.0f}%) {r.fuzzy:>6} {r.untranslated:>9}"
+        )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--glossary", "glossary_path", default=None, help="Glossary folder or file.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--fix", is_flag=True, help="Repair what can be repaired, in place; marks it fuzzy.")
+@click.option("--disable", multiple=True, metavar="NAME", help="Skip a check (repeatable).")
+@click.option("--include-fuzzy", is_flag=True, help="Check fuzzy (unreviewed) entries too.")
+@click.option("--list", "list_checks", is_flag=True, help="Explain every check and exit.")
+@handle_errors
+def check(
+    paths: tuple[Path, ...],
+    glossary_path: str | None,
+    fmt: str,
+    fix: bool,
+    disable: tuple[str, ...],
+    include_fuzzy: bool,
+    list_checks: bool,
+) -> None:
+    """Check PO files (default: locales/) against the glossary and the QA checks.
+
+    Exit 0 when clean, 1 when an error-level check failed, 2 on bad input.
+    Switch a check off for one entry with the flag `ignore-NAME` (Poedit keeps it).
+    """
+    from l10n.check import (
+        all_checks,
+        check_paths,
+        format_github,
+        format_json,
+        format_text,
+    )
+
+    if list_checks:
+        for c in sorted(all_checks().values(), key=lambda c: c.name):
+            click.echo(f"{c.name} ({c.severity.value})\n    {c.summary}")
+        return
+    glossary = load_glossary_option(glossary_path, explicit=glossary_path is not None)
+    report = check_paths(
+        paths or [Path("locales")],
+        glossary=glossary,
+        disable=[d.strip() for item in disable for d in item.split(",") if d.strip()],
+        fix=fix,
+        include_fuzzy=include_fuzzy,
+    )
+    if fmt == "json":
+        click.echo(format_json(report.findings))
+    elif fmt == "github":
+        if report.findings:
+            click.echo(format_github(report.findings))
+    else:
+        click.echo(format_text(report.findings, report.files))
+    if fix and report.fixed_entries:
+        click.echo(
+            f"Fixed {report.fixed_entries} entries in {len(report.fixed_files)} file(s); "
+            "they are marked fuzzy for review.",
+            err=True,
+        )
+    sys.exit(1 if report.errors else 0)
+
+
+@cli.command()
+@click.option("--to", "to", default=None, help="Languages to build [default: every PO file].")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="build",
+    show_default=True,
+)
+@click.option(
+    "--locales",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="locales",
+    show_default=True,
+)
+@click.option("--include-fuzzy", is_flag=True, help="Use fuzzy (unreviewed) translations too.")
+@handle_errors
+def build(to: str | None, out: Path, locales: Path, include_fuzzy: bool) -> None:
+    """Rebuild each article in each language from reviewed translations.
+
+    Writes OUT/LANG/DOC.txt and the compiled OUT/LANG/DOC.mo.  Sentences with no
+    reviewed translation stay in English; they are counted on stderr and the
+    exit status is 1.
+    """
+    from l10n.build import build_all
+
+    results = build_all(
+        parse_langs(to) or None, locales=locales, out=out, include_fuzzy=include_fuzzy
+    )
+    left = 0
+    for r in results:
+        click.echo(f"{r.output}: {r.translated}/{r.segments} sentences translated")
+        if r.left_in_english:
+            click.echo(f"{r.output}: {r.left_in_english} sentences left in English", err=True)
+            left += r.left_in_english
+    sys.exit(1 if left else 0)
+
+
+@cli.group()
+def glossary() -> None:
+    """Show or export the glossary."""
+
+
+@glossary.command("list")
+@click.option("--glossary", "glossary_path", default="glossary", show_default=True)
+@click.option("--lang", default=None, help="Only this language's forms.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def glossary_list(glossary_path: str, lang: str | None, as_json: bool) -> None:
+    """List the glossary's terms and their forms."""
+    gloss = load_glossary_option(glossary_path, explicit=True)
+    langs = parse_langs(lang, option="--lang") if lang else list(gloss.languages)
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "en": t.en,
+                        "en_variants": list(t.en_variants),
+                        "do_not_translate": t.dnt,
+                        "note": t.note,
+                        "forms": {
+                            code: {
+                                "canonical": f.canonical,
+                                "accepted": list(f.accepted),
+                                "forbidden": list(f.forbidden),
+                            }
+                            for code, f in t.forms.items()
+                            if code in langs
+                        },
+                    }
+                    for t in gloss.terms
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for t in gloss.terms:
+        variants = f" ({', '.join(t.en_variants)})" if t.en_variants else ""
+        if t.dnt:
+            click.echo(f"{t.en}{variants}: do not translate")
+            continue
+        forms = "; ".join(f"{code}: {t.forms[code].canonical}" for code in langs if code in t.forms)
+        click.echo(f"{t.en}{variants}: {forms}")
+
+
+@glossary.command("export")
+@click.option("--tbx", "tbx", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--glossary", "glossary_path", default="glossary", show_default=True)
+@handle_errors
+def glossary_export(tbx: Path, glossary_path: str) -> None:
+    """Write the glossary as TBX, for Weblate, OmegaT or memoQ."""
+    from l10n.glossary import export_tbx
+
+    gloss = load_glossary_option(glossary_path, explicit=True)
+    export_tbx(gloss, tbx)
+    click.echo(f"{tbx}: {len(gloss.terms)} terms")
+
+
+def main() -> None:
+    try:
+        cli(prog_name="l10n")
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for debugging
+        if os.environ.get("L10N_DEBUG"):
+            raise
+        click.echo(
+            f"l10n: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in l10n; run again with L10N_DEBUG=1 for details.",
+            err=True,
+        )
+        sys.exit(3)

@@ -1,0 +1,247 @@
+"""``l10n translate`` end to end: article -> POT -> one PO per language.
+
+The run is planned and computed in memory first (segment, merge with the
+existing PO files, translation memory, machine translation, glossary) and
+only then written, each file through a temporary file and a rename.  So a
+run that fails for any reason -- a PO file that does not parse, a missing
+model, an interrupted decode -- leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polib
+
+from l10n import catalog
+from l10n.engines import ArgosEngine, DecodeOptions, Engine
+from l10n.errors import L10nError
+from l10n.pofile import format_po, read_po, write_atomic
+from l10n.segment import check_source_language, read_source, segment_text
+
+if TYPE_CHECKING:
+    from l10n.glossary import Glossary
+
+ProgressFunc = Callable[[str, int, int], None]  # (language, done, total)
+EngineFactory = Callable[[str, str], Engine]  # (from_code, to_code) -> engine
+
+
+@dataclass
+class LanguageResult:
+    lang: str
+    path: Path
+    po: polib.POFile
+    original: str | None  # the file's text before this run, None if new
+    kept: int = 0
+    fuzzy_matched: int = 0
+    from_memory: int = 0
+    machine: int = 0
+    obsoleted: int = 0
+    missing_terms: int = 0
+    fixed_terms: int = 0
+    pending: list[polib.POEntry] = field(default_factory=list)  # still to machine-translate
+    written: bool = False
+
+
+@dataclass
+class DocumentResult:
+    source: Path
+    doc: str
+    template_path: Path
+    template: polib.POFile
+    template_original: str | None
+    languages: list[LanguageResult]
+    template_written: bool = False
+
+
+def argos_engine_factory(options: DecodeOptions | None = None) -> EngineFactory:
+    """Engines from installed Argos packages; a missing one is an input error."""
+    from l10n.models import find_package, missing_model_error
+
+    def factory(from_code: str, to_code: str) -> Engine:
+        package = find_package(from_code, to_code)
+        if package is None:
+            raise missing_model_error(from_code, to_code)
+        return ArgosEngine(package, options)
+
+    return factory
+
+
+def _source_ref(source: Path) -> str:
+    """The path written in ``#:`` references: relative to the working directory."""
+    try:
+        return Path(os.path.relpath(source.resolve(), Path.cwd())).as_posix()
+    except ValueError:  # another drive on Windows
+        return source.as_posix()
+
+
+def _read_existing(path: Path) -> tuple[polib.POFile | None, str | None]:
+    if not path.exists():
+        return None, None
+    po = read_po(path)
+    return po, path.read_text(encoding="utf-8")
+
+
+def plan_document(
+    source: Path,
+    langs: Sequence[str],
+    *,
+    locales: Path,
+    from_lang: str,
+    detect_language: bool,
+    now: str,
+    memories: dict[str, catalog.Memory],
+) -> DocumentResult:
+    """Everything up to machine translation: template, merge, translation memory."""
+    text = read_source(source)
+    if detect_language:
+        check_source_language(text, from_lang, str(source))
+    segments = segment_text(text)
+    doc = catalog.document_name(source)
+    pot = catalog.make_template(doc, segments, _source_ref(source), now=now)
+    pot_path = catalog.template_path(locales, doc)
+    old_pot, old_pot_text = _read_existing(pot_path)
+    if old_pot is not None and catalog.same_entries(old_pot, pot):
+        # Nothing in the source changed: keep the template's date, so an
+        # unchanged article leaves the files byte-identical.
+        pot.metadata["POT-Creation-Date"] = old_pot.metadata.get("POT-Creation-Date", now)
+
+    results = []
+    for lang in langs:
+        path = catalog.po_path(locales, lang, doc)
+        existing, original = _read_existing(path)
+        merged = catalog.merge(pot, existing, doc, lang, now=now)
+        result = LanguageResult(
+            lang,
+            path,
+            merged.po,
+            original,
+            kept=merged.kept,
+            fuzzy_matched=merged.fuzzy_matched,
+            obsoleted=merged.obsoleted,
+        )
+        memory = memories[lang]
+        for entry in merged.new:
+            hit = memory.lookup(entry.msgid)
+            if hit is None:
+                result.pending.append(entry)
+                continue
+            entry.msgstr, origin = hit
+            catalog.set_notes(
+                entry, **{catalog.TM_NOTE_PREFIX: f"{catalog.TM_NOTE_PREFIX} {origin}"}
+            )
+            result.from_memory += 1
+        results.append(result)
+    return DocumentResult(source, doc, pot_path, pot, old_pot_text, results)
+
+
+def _apply_glossary(result: LanguageResult, glossary: Glossary | None, machine: set[int]) -> None:
+    """Glossary notes on every entry; glossary forms enforced on machine output."""
+    for entry in result.po:
+        if entry.obsolete or not entry.msgid:
+            continue
+        note = glossary.note_for(result.lang, entry.msgid) if glossary else None
+        missing_note = None
+        if glossary and id(entry) in machine:
+            enforced = glossary.enforce(result.lang, entry.msgid, entry.msgstr)
+            if enforced.text != entry.msgstr:
+                result.fixed_terms += len(enforced.replaced) or 1
+                entry.msgstr = enforced.text
+            if enforced.missing:
+                result.missing_terms += len(enforced.missing)
+                names = ", ".join(
+                    f"{t.en} ({t.forms[result.lang].canonical})" if result.lang in t.forms else t.en
+                    for t in enforced.missing
+                )
+                missing_note = f"{catalog.MISSING_NOTE_PREFIX} {names}"
+        if id(entry) in machine or glossary:
+            replace = {catalog.MISSING_NOTE_PREFIX: missing_note} if id(entry) in machine else {}
+            catalog.set_notes(entry, glossary=note, **replace)
+
+
+def translate_documents(
+    sources: Sequence[Path],
+    langs: Sequence[str],
+    *,
+    locales: Path,
+    glossary: Glossary | None = None,
+    beam_size: int = 4,
+    from_lang: str = "en",
+    detect_language: bool = True,
+    engine_factory: EngineFactory | None = None,
+    progress: ProgressFunc | None = None,
+    now: str | None = None,
+) -> list[DocumentResult]:
+    """Pre-translate articles into ``langs`` and write their POT and PO files."""
+    now = now or catalog.timestamp()
+    if glossary is not None:
+        unknown = [lang for lang in langs if lang not in glossary.languages]
+        if unknown:
+            raise L10nError(
+                f"the glossary has no forms for: {', '.join(unknown)}",
+                hint="add the language's forms to the glossary, or pass --glossary ''",
+            )
+    memories = {lang: catalog.build_memory(locales, lang) for lang in langs}
+    docs = [
+        plan_document(
+            Path(s),
+            langs,
+            locales=locales,
+            from_lang=from_lang,
+            detect_language=detect_language,
+            now=now,
+            memories=memories,
+        )
+        for s in sources
+    ]
+
+    # Every engine that will be needed is found before any decoding starts:
+    # a missing model stops the run before it has spent minutes on the others.
+    factory = engine_factory or argos_engine_factory()
+    needed = sorted({r.lang for d in docs for r in d.languages if r.pending})
+    engines = {lang: factory(from_lang, lang) for lang in needed}
+
+    for lang in needed:
+        results = [r for d in docs for r in d.languages if r.lang == lang and r.pending]
+        entries = [e for r in results for e in r.pending]
+        done = 0
+        if progress:
+            progress(lang, 0, len(entries))
+        engine = engines[lang]
+        note = f"{catalog.MT_NOTE_PREFIX} {engine.name}; needs review."
+
+        def advance(n: int, lang: str = lang, total: int = len(entries)) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress(lang, done, total)
+
+        for index, text in engine.translate(
+            [e.msgid for e in entries], beam_size=beam_size, progress=advance
+        ):
+            entry = entries[index]
+            entry.msgstr = text
+            if "fuzzy" not in entry.flags:
+                entry.flags.insert(0, "fuzzy")
+            catalog.set_notes(entry, **{catalog.MT_NOTE_PREFIX: note})
+        for r in results:
+            r.machine = len(r.pending)
+
+    for doc in docs:
+        for r in doc.languages:
+            _apply_glossary(r, glossary, {id(e) for e in r.pending})
+
+    # All computed: now write, template first.
+    for doc in docs:
+        doc.template_written = write_atomic(doc.template_path, format_po(doc.template))
+        for r in doc.languages:
+            text = format_po(r.po)
+            if r.original is not None and text != r.original:
+                r.po.metadata["PO-Revision-Date"] = now
+                text = format_po(r.po)
+            r.written = write_atomic(r.path, text)
+    return docs

@@ -1,0 +1,302 @@
+"""Reading and writing PO files the way gettext does.
+
+polib parses PO files and is our entry model (``polib.POEntry``), but its
+writer wraps long strings with :mod:`textwrap`, so a file saved by polib and
+the same file re-saved by msgcat or Poedit differ on almost every long entry.
+Translators review in Poedit and maintainers read diffs, so this module writes
+PO text as GNU gettext's ``write-po.c`` does: 79 columns, breaks after spaces
+and at the Unicode line-break opportunities gettext honours, no wrapping of
+``#.`` and ``# `` comments, references wrapped into ``#:`` lines.  The test
+suite compares our output with msgcat's, byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+import polib
+
+from l10n.errors import InputFileError
+
+PAGE_WIDTH = 79
+
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\v": "\\v",
+}
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _escape_tokens(text: str) -> list[str]:
+    """The string as a list of escaped characters: a break never splits an escape."""
+    return [_ESCAPES.get(c, c) for c in text]
+
+
+def _can_break_before(tokens: list[str], i: int) -> bool:
+    """Whether gettext may end a line between tokens[i-1] and tokens[i].
+
+    A subset of UAX #14 as gettext's libunistring applies it to PO strings:
+    after a run of spaces, after a hyphen between letters, and after an infix
+    separator (. , : ;) followed by a letter (gettext breaks "U.|S.").
+    """
+    prev, cur = tokens[i - 1], tokens[i]
+    if prev == " ":
+        return cur != " "
+    if len(prev) != 1 or len(cur) != 1:
+        return False
+    before = tokens[i - 2] if i >= 2 else ""
+    if prev == "-" and cur.isalpha() and before.isalpha():
+        return True
+    return prev in ".,:;" and cur.isalpha()
+
+
+def _wrap_portion(tokens: list[str], room: int) -> list[str]:
+    """Greedy fill: each line as long as possible within ``room`` columns."""
+    lines: list[str] = []
+    start = 0
+    n = len(tokens)
+    while start < n:
+        width = 0
+        last_fit = None
+        i = start
+        while i < n:
+            width += _width(tokens[i])
+            i += 1
+            if width > room:
+                break
+            if i == n or _can_break_before(tokens, i):
+                last_fit = i
+        else:
+            last_fit = n
+        if last_fit is None or last_fit <= start:
+            # Nothing fits: break at the first opportunity after the limit.
+            j = start + 1
+            while j < n and not _can_break_before(tokens, j):
+                j += 1
+            last_fit = j
+        lines.append("".join(tokens[start:last_fit]))
+        start = last_fit
+    return lines
+
+
+def format_field(keyword: str, value: str, prefix: str = "", *, header: bool = False) -> list[str]:
+    """Lines for ``keyword "value"`` (msgid, msgstr, msgctxt...) as gettext writes them."""
+    head = f"{prefix}{keyword} "
+    # Split after every newline: gettext starts a new line there.
+    portions: list[str] = []
+    current = ""
+    for c in value:
+        current += c
+        if c == "\n":
+            portions.append(current)
+            current = ""
+    if current or not portions:
+        portions.append(current)
+
+    escaped = "".join(_escape_tokens(value))
+    one_line = f'{head}"{escaped}"'
+    if len(portions) == 1 and not header and _width(one_line) <= PAGE_WIDTH:
+        return [one_line]
+
+    lines = [f'{head}""']
+    room = PAGE_WIDTH - _width(prefix) - 2
+    for portion in portions:
+        if not portion:
+            continue
+        for piece in _wrap_portion(_escape_tokens(portion), room):
+            lines.append(f'{prefix}"{piece}"')
+    return lines
+
+
+def _format_references(occurrences: Iterable[tuple[str, str]]) -> list[str]:
+    refs = [f"{path}:{line}" if line else path for path, line in occurrences]
+    lines: list[str] = []
+    current = "#:"
+    for ref in refs:
+        if current != "#:" and _width(current) + 1 + _width(ref) > PAGE_WIDTH:
+            lines.append(current)
+            current = "#:"
+        current += " " + ref
+    if current != "#:":
+        lines.append(current)
+    return lines
+
+
+def format_entry(entry: polib.POEntry, *, header: bool = False) -> list[str]:
+    """One entry in gettext's order: comments, references, flags, previous, fields."""
+    obsolete = bool(entry.obsolete)
+    lines = [f"# {c}".rstrip() for c in entry.tcomment.split("\n")] if entry.tcomment else []
+    if not obsolete:
+        if entry.comment:
+            lines += [f"#. {c}".rstrip() for c in entry.comment.split("\n")]
+        lines += _format_references(entry.occurrences)
+    if entry.flags:
+        lines.append("#, " + ", ".join(entry.flags))
+    prev_prefix = "#~| " if obsolete else "#| "
+    if entry.previous_msgctxt is not None:
+        lines += format_field("msgctxt", entry.previous_msgctxt, prev_prefix)
+    if entry.previous_msgid is not None:
+        lines += format_field("msgid", entry.previous_msgid, prev_prefix)
+    if entry.previous_msgid_plural is not None:
+        lines += format_field("msgid_plural", entry.previous_msgid_plural, prev_prefix)
+    prefix = "#~ " if obsolete else ""
+    if entry.msgctxt is not None:
+        lines += format_field("msgctxt", entry.msgctxt, prefix)
+    lines += format_field("msgid", entry.msgid, prefix)
+    if entry.msgid_plural:
+        lines += format_field("msgid_plural", entry.msgid_plural, prefix)
+        for index in sorted(entry.msgstr_plural, key=int):
+            lines += format_field(f"msgstr[{index}]", entry.msgstr_plural[index], prefix)
+    else:
+        lines += format_field("msgstr", entry.msgstr, prefix, header=header)
+    return lines
+
+
+def format_po(po: polib.POFile) -> str:
+    """The whole file as text: header first, then live entries, obsolete ones last."""
+    header = po.metadata_as_entry()
+    blocks = [format_entry(header, header=True)]
+    blocks += [format_entry(e) for e in po if not e.obsolete]
+    blocks += [format_entry(e) for e in po if e.obsolete]
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+
+
+def read_po(path: Path | str) -> polib.POFile:
+    """Parse a PO/POT file; any problem becomes an InputFileError with file:line."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if b"\0" in data:
+        raise InputFileError(
+            str(path), "is a binary file, not a PO file", hint="is it a compiled .mo file?"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputFileError(
+            str(path),
+            "is not valid UTF-8",
+            line=line,
+            hint="save the file as UTF-8 (Poedit does) and declare charset=UTF-8",
+        ) from None
+    try:
+        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=True)
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        line = None
+        if "(line " in message:
+            tail = message.rsplit("(line ", 1)[1].rstrip(")")
+            line = int(tail) if tail.isdigit() else None
+            message = message.rsplit(" (line ", 1)[0]
+        raise InputFileError(
+            str(path),
+            f"does not parse as a PO file: {message}",
+            line=line,
+            hint="run `msgfmt --check-format -o /dev/null FILE` for details",
+        ) from None
+    return po
+
+
+def write_atomic(path: Path | str, text: str) -> bool:
+    """Write ``text`` to ``path`` through a temporary file and a rename.
+
+    A run that fails or is killed leaves either the old file or the new one,
+    never half of one.  An unchanged file is not touched (its mtime stays):
+    returns whether anything was written.
+    """
+    path = Path(path)
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _unquote(line: str) -> str:
+    line = line.strip()
+    start, end = line.find('"'), line.rfind('"')
+    return polib.unescape(line[start + 1 : end]) if 0 <= start < end else ""
+
+
+def patch_msgstrs(text: str, changes: dict[str, str], *, mark_fuzzy: bool = True) -> str:
+    """Rewrite the msgstr of the entries named in ``changes`` (msgid -> new msgstr).
+
+    Every other byte of the file stays as it was: only the msgstr lines of
+    those entries are rewritten, and ``fuzzy`` is added to their flags.  This
+    is what ``l10n check --fix`` needs: a fix must not re-wrap a translator's
+    file.  Entries with a msgctxt or plural forms are left alone.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        out.extend(_patch_block(block, changes, mark_fuzzy) if block else [])
+        block.clear()
+
+    for line in lines:
+        if line.strip():
+            block.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def _patch_block(block: list[str], changes: dict[str, str], mark_fuzzy: bool) -> list[str]:
+    if any(ln.startswith(("#~", "msgctxt", "msgid_plural")) for ln in block):
+        return block
+    msgid_at = next((i for i, ln in enumerate(block) if ln.startswith("msgid ")), None)
+    msgstr_at = next((i for i, ln in enumerate(block) if ln.startswith("msgstr ")), None)
+    if msgid_at is None or msgstr_at is None or msgstr_at < msgid_at:
+        return block
+    msgid = "".join(_unquote(ln) for ln in block[msgid_at:msgstr_at])
+    if msgid not in changes or not msgid:
+        return block
+    end = msgstr_at + 1
+    while end < len(block) and block[end].lstrip().startswith('"'):
+        end += 1
+    new = block[:msgstr_at] + format_field("msgstr", changes[msgid]) + block[end:]
+    if mark_fuzzy:
+        flags_at = next((i for i, ln in enumerate(new) if ln.startswith("#,")), None)
+        if flags_at is None:
+            first = next(i for i, ln in enumerate(new) if ln.startswith(("#|", "msgid ")))
+            new.insert(first, "#, fuzzy")
+        elif "fuzzy" not in [f.strip() for f in new[flags_at][2:].split(",")]:
+            new[flags_at] = "#, fuzzy, " + new[flags_at][2:].strip()
+    return new

@@ -1,0 +1,134 @@
+"""Segmentation: an article's text -> sentences that know where they came from.
+
+Each line of the article is a paragraph (or a title).  Sentences are found by
+pysbd, a maintained rule-based segmenter that knows abbreviations ('U.S.',
+'St. Petersburg', 'Gen.', 'a.m.'), decimals, initials, ellipses and
+quotations; :data:`NO_SPLIT_AFTER` adds the cases where it still splits
+wrongly.  A :class:`Segment` keeps its line and character span, so the
+article can be rebuilt with its original spacing and paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from l10n.errors import InputFileError, L10nError
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    line: int  # 1-based line of the source file
+    start: int  # character offsets of ``text`` within that line
+    end: int
+
+
+# Titles and abbreviations that pysbd 0.3.4 still ends a sentence after when
+# a capitalised word or a number follows ('Pres. Zelensky', 'Approx. 40');
+# in news text they are followed by a name or a number.
+NO_SPLIT_AFTER = re.compile(
+    r"\b(?:Pres|Gov|Sen|Rep|Rev|Hon|Supt|Bn|Rgt|Bde|Div|Cpl|Pvt|Sgt|[Aa]pprox|[Ee]st)\.$"
+)
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # pysbd.Segmenter, imported lazily: the CLI starts without it
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph, whitespace trimmed."""
+    if not paragraph.strip():
+        return []
+    spans: list[tuple[int, int]] = []
+    for piece in _segmenter().segment(paragraph):
+        start, end = piece.start, piece.end
+        # pysbd's spans include trailing whitespace; trim both ends.
+        while start < end and paragraph[start].isspace():
+            start += 1
+        while end > start and paragraph[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        if spans and NO_SPLIT_AFTER.search(paragraph[spans[-1][0] : spans[-1][1]]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def segment_text(text: str) -> list[Segment]:
+    """All sentences of an article, in order, one list entry per occurrence."""
+    segments: list[Segment] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for start, end in split_sentences(line):
+            segments.append(Segment(line[start:end], number, start, end))
+    return segments
+
+
+def read_source(path: Path | str) -> str:
+    """The article's text; a binary or non-UTF-8 file is an input error."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputFileError(str(path), "is a folder, not a text file") from None
+    except OSError as exc:
+        raise InputFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if b"\0" in data:
+        raise InputFileError(str(path), "is a binary file, not a plain-text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputFileError(
+            str(path), "is not valid UTF-8", line=line, hint="save the article as UTF-8"
+        ) from None
+    if not text.strip():
+        raise InputFileError(str(path), "is empty: there is nothing to translate")
+    return text
+
+
+# Lines shorter than this say too little for a language guess ('World',
+# '1 months ago'); langdetect is only asked about the article's long lines.
+MIN_DETECT_CHARS = 40
+# Below this many letters in all long lines together, no verdict is given.
+MIN_DETECT_TOTAL = 80
+
+
+def detect_language(text: str) -> tuple[str, float] | None:
+    """The language of the article's prose and langdetect's confidence.
+
+    None when the text is too short to judge.  Seeded, so deterministic.
+    """
+    sample = "\n".join(ln for ln in text.splitlines() if len(ln.strip()) >= MIN_DETECT_CHARS)
+    if sum(c.isalpha() for c in sample) < MIN_DETECT_TOTAL:
+        return None
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        best = detect_langs(sample)[0]
+    except LangDetectException:
+        return None
+    return best.lang, best.prob
+
+
+def check_source_language(text: str, expected: str, path: str) -> None:
+    """Stop when an article is clearly not in the language it is said to be in."""
+    found = detect_language(text)
+    if found is None:
+        return
+    lang, prob = found
+    if lang.split("-")[0] != expected and prob >= 0.9:
+        raise L10nError(
+            f"{path}: the text looks like '{lang}' (confidence {prob:.2f}), not '{expected}'",
+            hint=f"pass --from LANG to say which language it is in (--from {lang} to "
+            f"translate from '{lang}', --from {expected} to skip this check)",
+        )
