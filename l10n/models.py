@@ -50,19 +50,31 @@ class PackageInfo:
 
 
 def packages_dir() -> Path:
-    """Where packages are installed (ARGOS_PACKAGES_DIR or Argos's default)."""
+    """Where packages are installed: ARGOS_PACKAGES_DIR, else Argos's default.
+
+    Read at each call (argostranslate reads it once, at import), so a library
+    user or a test can point it elsewhere at any time.
+    """
     from argostranslate import settings
 
-    return Path(settings.package_data_dir)
+    env = os.environ.get("ARGOS_PACKAGES_DIR")
+    return Path(env) if env else Path(settings.package_data_dir)
+
+
+def package_dirs() -> list[Path]:
+    """Every folder searched for packages: ours first, then Argos's extra ones (snap)."""
+    from argostranslate import settings
+
+    dirs = [packages_dir()]
+    dirs += [Path(d) for d in settings.package_dirs[1:] if Path(d) not in dirs]
+    return dirs
 
 
 def installed_packages() -> list[Package]:
-    from argostranslate import settings
     from argostranslate.package import Package
 
     found = []
-    for directory in settings.package_dirs:
-        directory = Path(directory)
+    for directory in package_dirs():
         if not directory.is_dir():
             continue
         for path in sorted(directory.iterdir()):

@@ -1,0 +1,297 @@
+"""``l10n translate`` end to end, on random-weight Argos packages.
+
+The models' output is nonsense; these tests assert structure a translator
+relies on: every segment present, machine output fuzzy with a note, headers,
+references, valid gettext, and that nothing a reviewer wrote is ever lost.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from conftest import LANGS, msgfmt_check, snapshot
+
+from l10n import catalog
+from l10n.errors import L10nError
+from l10n.pipeline import translate_documents
+from l10n.pofile import format_po, read_po
+from l10n.segment import read_source, segment_text
+
+SOURCE = Path("source/kursk.en.txt")
+
+
+def run(langs=LANGS, **kwargs):
+    kwargs.setdefault("locales", Path("locales"))
+    return translate_documents([SOURCE], list(langs), **kwargs)
+
+
+def article_segments() -> list[str]:
+    return list(dict.fromkeys(s.text for s in segment_text(read_source(SOURCE))))
+
+
+def live(po: polib.POFile) -> list[polib.POEntry]:
+    return [e for e in po if not e.obsolete]
+
+
+def test_translate_writes_template_and_three_valid_po_files(project, with_models):
+    run()
+    segments = article_segments()
+    pot = read_po("locales/kursk.pot")
+    assert [e.msgid for e in pot] == segments
+    assert msgfmt_check(Path("locales/kursk.pot")).returncode == 0
+    for lang in LANGS:
+        path = Path(f"locales/{lang}/kursk.po")
+        check = msgfmt_check(path)
+        assert check.returncode == 0, check.stderr
+        po = read_po(path)
+        entries = live(po)
+        assert [e.msgid for e in entries] == segments
+        for e in entries:
+            assert e.msgstr.strip(), e.msgid
+            assert "fuzzy" in e.flags
+            assert catalog.MT_NOTE_PREFIX in e.comment
+            assert "translate-en_" + lang in e.comment
+        assert po.metadata["Language"] == lang
+        assert po.metadata["Plural-Forms"] == catalog.PLURAL_FORMS[lang]
+        for field in ("Project-Id-Version", "POT-Creation-Date", "PO-Revision-Date"):
+            assert po.metadata[field]
+        assert po.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+        assert po.metadata["X-Generator"].startswith("l10n ")
+
+
+def test_repeated_segment_is_one_entry_with_both_references(project, with_models):
+    run(langs=["sq"])
+    pot = read_po("locales/kursk.pot")
+    title = next(e for e in pot if e.msgid == "Kursk becomes Putin's nightmare")
+    assert title.occurrences == [("source/kursk.en.txt", "1"), ("source/kursk.en.txt", "4")]
+    for e in pot:
+        for path, line in e.occurrences:
+            text = Path(path).read_text().splitlines()[int(line) - 1]
+            assert e.msgid in text
+
+
+def test_written_files_are_wrapped_as_msgcat_wraps_them(project, with_models):
+    run(langs=["uk"])
+    path = Path("locales/uk/kursk.po")
+    out = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
+    assert out.stdout == path.read_text(encoding="utf-8")
+
+
+def test_missing_model_stops_before_writing_anything(project, models_dir, monkeypatch, tmp_path):
+    # Only sq and uk installed: asking for ru as well must fail for ru and
+    # write nothing at all, not even the languages that could be done.
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    for lang in ("sq", "uk"):
+        (partial / f"translate-en_{lang}-random").symlink_to(
+            models_dir / f"translate-en_{lang}-random"
+        )
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(partial))
+    with pytest.raises(L10nError) as err:
+        run()
+    assert "en -> ru" in err.value.message
+    assert "l10n models install ru" in err.value.hint
+    assert not Path("locales").exists()
+
+
+def test_rerun_changes_nothing(project, with_models):
+    run()
+    before = snapshot(Path("locales"))
+    run()
+    assert snapshot(Path("locales")) == before
+
+
+def review(path: Path, edits: dict[str, str]) -> None:
+    """What a translator does in Poedit: edit msgstr, clear fuzzy, save."""
+    po = read_po(path)
+    for e in po:
+        if e.msgid in edits:
+            e.msgstr = edits[e.msgid]
+            e.flags = [f for f in e.flags if f != "fuzzy"]
+    path.write_text(format_po(po), encoding="utf-8")
+
+
+def test_poedit_session_survives_a_rerun(project, with_models):
+    run()
+    path = Path("locales/uk/kursk.po")
+    edits = {
+        "World": "Світ",
+        "The link was copied": "Посилання скопійовано",
+        "Kursk becomes Putin's nightmare": "Курськ стає кошмаром Путіна",
+    }
+    po = read_po(path)
+    for e in po:
+        if e.msgid in edits:
+            e.msgstr = edits[e.msgid]
+            e.flags.remove("fuzzy")
+    # Poedit writes the file through gettext: msgcat is the stand-in.
+    path.write_text(format_po(po), encoding="utf-8")
+    subprocess.run(["msgcat", str(path), "-o", str(path)], check=True)
+    reviewed = path.read_bytes()
+
+    run()
+    assert path.read_bytes() == reviewed
+    again = {e.msgid: e for e in read_po(path)}
+    for msgid, msgstr in edits.items():
+        assert again[msgid].msgstr == msgstr
+        assert "fuzzy" not in again[msgid].flags
+
+
+def test_new_sentence_is_pretranslated_and_reviewed_ones_kept(project, with_models):
+    run(langs=["sq"])
+    path = Path("locales/sq/kursk.po")
+    review(path, {"World": "Bota"})
+    text = SOURCE.read_text()
+    SOURCE.write_text(text.replace("World\n", "World\nA new line was added today.\n", 1))
+    run(langs=["sq"])
+    entries = {e.msgid: e for e in read_po(path)}
+    assert entries["World"].msgstr == "Bota"
+    assert "fuzzy" not in entries["World"].flags
+    new = entries["A new line was added today."]
+    assert new.msgstr and "fuzzy" in new.flags
+    # References follow the text: every line below the insertion moved by one.
+    assert entries["The link was copied"].occurrences == [("source/kursk.en.txt", "7")]
+
+
+def test_edited_source_sentence_turns_exactly_that_entry_fuzzy(project, with_models):
+    run()
+    all_reviewed = {}
+    for lang in LANGS:
+        path = Path(f"locales/{lang}/kursk.po")
+        all_reviewed[lang] = {e.msgid: f"[{lang}] {e.msgid}" for e in read_po(path)}
+        review(path, all_reviewed[lang])
+    before = {lang: read_po(f"locales/{lang}/kursk.po") for lang in LANGS}
+
+    old = "Russia currently controls roughly a fifth of Ukrainian territory"
+    new = "Russia currently controls about a fifth of Ukrainian territory"
+    SOURCE.write_text(SOURCE.read_text().replace(old, new))
+    run()
+    for lang in LANGS:
+        after = read_po(f"locales/{lang}/kursk.po")
+        changed = [e for e in live(after) if e.msgid.startswith(new)]
+        assert len(changed) == 1
+        entry = changed[0]
+        assert "fuzzy" in entry.flags
+        assert entry.previous_msgid.startswith(old)
+        assert entry.msgstr == all_reviewed[lang][entry.previous_msgid]
+        untouched = [e for e in live(after) if e is not entry]
+        old_entries = {e.msgid: e for e in before[lang]}
+        for e in untouched:
+            o = old_entries[e.msgid]
+            assert (e.msgstr, e.flags, e.comment, e.occurrences) == (
+                o.msgstr,
+                o.flags,
+                o.comment,
+                o.occurrences,
+            )
+        assert not [e for e in after if e.obsolete]
+
+
+def test_removed_sentence_becomes_obsolete(project, with_models):
+    run(langs=["ru"])
+    path = Path("locales/ru/kursk.po")
+    gone = "The link was copied"
+    review(path, {gone: "Ссылка скопирована"})
+    SOURCE.write_text(SOURCE.read_text().replace(gone + "\n", ""))
+    run(langs=["ru"])
+    po = read_po(path)
+    obsolete = [e for e in po if e.obsolete]
+    assert [(e.msgid, e.msgstr) for e in obsolete] == [(gone, "Ссылка скопирована")]
+    assert '#~ msgid "The link was copied"' in path.read_text()
+    assert msgfmt_check(path).returncode == 0
+
+
+def test_translation_memory_needs_no_model(project, with_models, monkeypatch, tmp_path):
+    run(langs=["sq"])
+    path = Path("locales/sq/kursk.po")
+    review(path, {e.msgid: f"sq: {e.msgid}" for e in read_po(path)})
+    # A second article sharing sentences with the first, and no model at all.
+    second = Path("source/other.en.txt")
+    second.write_text("World\n\nThe link was copied\n")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "nothing"))
+    translate_documents([second], ["sq"], locales=Path("locales"))
+    other = {e.msgid: e for e in read_po("locales/sq/other.po")}
+    assert other["World"].msgstr == "sq: World"
+    assert "fuzzy" not in other["World"].flags
+    assert catalog.TM_NOTE_PREFIX in other["World"].comment
+    assert "locales/sq/kursk.po" in other["World"].comment
+
+
+def test_translation_memory_ignores_unreviewed_entries(project, with_models, monkeypatch, tmp_path):
+    run(langs=["sq"])  # everything fuzzy: nothing reviewed to reuse
+    second = Path("source/other.en.txt")
+    second.write_text("World\n")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "nothing"))
+    with pytest.raises(L10nError):
+        translate_documents([second], ["sq"], locales=Path("locales"))
+    assert not Path("locales/sq/other.po").exists()
+
+
+class Boom(RuntimeError):
+    pass
+
+
+def test_failure_part_way_leaves_every_file_byte_identical(project, with_models):
+    run()
+    for lang in LANGS:
+        path = Path(f"locales/{lang}/kursk.po")
+        review(path, {"World": f"{lang}-world"})
+    SOURCE.write_text(SOURCE.read_text() + "\nOne more sentence.\nAnd another one.\n")
+    before = snapshot(Path("locales"))
+
+    from l10n.pipeline import argos_engine_factory
+
+    real = argos_engine_factory()
+    calls = {"n": 0}
+
+    class Failing:
+        def __init__(self, engine):
+            self.engine, self.name = engine, engine.name
+
+        def translate(self, texts, **kwargs):
+            for item in self.engine.translate(texts, **kwargs):
+                calls["n"] += 1
+                if calls["n"] == 2:
+                    raise Boom("killed part way")
+                yield item
+
+    with pytest.raises(Boom):
+        run(engine_factory=lambda f, t: Failing(real(f, t)))
+    assert calls["n"] == 2
+    assert snapshot(Path("locales")) == before
+
+
+def test_broken_po_file_stops_the_run_untouched(project, with_models):
+    run(langs=["sq", "uk"])
+    broken = Path("locales/uk/kursk.po")
+    broken.write_text(
+        broken.read_text().replace('msgstr "', 'msgstr "unterminated', 1) + '\nmsgid "x\n'
+    )
+    before = snapshot(Path("locales"))
+    with pytest.raises(L10nError) as err:
+        run(langs=["sq", "uk"])
+    assert "locales/uk/kursk.po" in err.value.message
+    assert snapshot(Path("locales")) == before
+
+
+def test_non_english_source_is_refused_unless_from_says_so(project, with_models):
+    german = Path("source/de.en.txt")
+    german.write_text(
+        "Die ukrainischen Truppen haben einen Teil der Region Kursk besetzt, und der "
+        "Kreml versucht seit Monaten, die Lage herunterzuspielen.\n\n"
+        "Nach Angaben des Generalstabs sind die Verluste der russischen Armee hoch.\n"
+    )
+    with pytest.raises(L10nError) as err:
+        translate_documents([german], ["sq"], locales=Path("locales"))
+    assert "'de'" in err.value.message and "--from" in err.value.hint
+    assert not Path("locales").exists()
+
+
+def test_short_lines_do_not_trigger_language_detection(project, with_models):
+    short = Path("source/short.en.txt")
+    short.write_text("Bota\nSvit\nMir\n")
+    translate_documents([short], ["sq"], locales=Path("locales"))
+    assert Path("locales/sq/short.po").exists()
