@@ -145,7 +145,11 @@ def _format_references(occurrences: Iterable[tuple[str, str]]) -> list[str]:
 def format_entry(entry: polib.POEntry) -> list[str]:
     """One entry in gettext's order: comments, references, flags, previous, fields."""
     obsolete = bool(entry.obsolete)
-    lines = [f"# {c}".rstrip() for c in entry.tcomment.split("\n")] if entry.tcomment else []
+    lines = (
+        [f"# {c}".rstrip() if c else "#" for c in entry.tcomment.split("\n")]
+        if entry.tcomment
+        else []
+    )
     if not obsolete:
         if entry.comment:
             lines += [f"#. {c}".rstrip() for c in entry.comment.split("\n")]
@@ -175,6 +179,8 @@ def format_entry(entry: polib.POEntry) -> list[str]:
 def format_po(po: polib.POFile) -> str:
     """The whole file as text: header first, then live entries, obsolete ones last."""
     header = po.metadata_as_entry()
+    if po.header:
+        header.tcomment = po.header
     blocks = [format_entry(header)]
     blocks += [format_entry(e) for e in po if not e.obsolete]
     blocks += [format_entry(e) for e in po if e.obsolete]

@@ -32,7 +32,7 @@ ARTICLE = REPO / "source" / "kursk.en.txt"
 LANGS = ("sq", "uk", "ru")
 
 
-def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
+def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_HOME, ignore_errors=True)
 
 
