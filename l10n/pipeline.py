@@ -19,7 +19,6 @@ import polib
 
 from l10n import catalog
 from l10n.engines import ArgosEngine, DecodeOptions, Engine
-from l10n.errors import L10nError
 from l10n.pofile import format_po, read_po, write_atomic
 from l10n.segment import check_source_language, read_source, segment_text
 
@@ -178,13 +177,6 @@ def translate_documents(
 ) -> list[DocumentResult]:
     """Pre-translate articles into ``langs`` and write their POT and PO files."""
     now = now or catalog.timestamp()
-    if glossary is not None:
-        unknown = [lang for lang in langs if lang not in glossary.languages]
-        if unknown:
-            raise L10nError(
-                f"the glossary has no forms for: {', '.join(unknown)}",
-                hint="add the language's forms to the glossary, or pass --glossary ''",
-            )
     memories = {lang: catalog.build_memory(locales, lang) for lang in langs}
     docs = [
         plan_document(
