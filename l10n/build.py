@@ -87,16 +87,13 @@ def build_language(
     output = out / lang / f"{doc}.txt"
     write_atomic(output, rendered)
     mo = out / lang / f"{doc}.mo"
-    mo.parent.mkdir(parents=True, exist_ok=True)
-    tmp = mo.with_name(f".{mo.name}.tmp")
     # msgfmt leaves fuzzy entries out of .mo files unless asked (-f): so do we.
     compiled = polib.POFile()
     compiled.metadata = dict(po.metadata)
     for e in po:
         if translations.get(e.msgid) == e.msgstr and e.msgstr:
             compiled.append(polib.POEntry(msgid=e.msgid, msgstr=e.msgstr))
-    compiled.save_as_mofile(str(tmp))
-    tmp.replace(mo)
+    write_atomic(mo, compiled.to_binary())
     return BuildResult(doc, lang, output, mo, total, translated, total - translated)
 
 

@@ -144,6 +144,9 @@ def _read_metadata(zf: zipfile.ZipFile, path: str) -> tuple[str, dict]:
             f"(found {', '.join(sorted(tops)) or 'nothing'})",
         )
     top = tops.pop()
+    if top.startswith("."):
+        # Hidden folders are where installs are staged; one would never be listed.
+        raise InputFileError(path, f"is not an Argos package: its folder {top!r} is hidden")
     try:
         metadata = json.loads(zf.read(f"{top}/metadata.json").decode("utf-8"))
     except KeyError:

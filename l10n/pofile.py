@@ -13,6 +13,7 @@ suite compares our output with msgcat's, byte for byte.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable
@@ -187,6 +188,83 @@ def format_po(po: polib.POFile) -> str:
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_KEYWORD_LINE = re.compile(
+    r"^(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<n>\d+)\])?)[ \t]+(?P<s>"
+    + _STRING
+    + r")[ \t]*$"
+)
+_CONTINUATION = re.compile(r"^[ \t]*(?P<s>" + _STRING + r")[ \t]*$")
+_VALID_ESCAPE = re.compile(r'\\(?:[abfnrtv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+)')
+
+
+def _syntax_error(text: str) -> tuple[int, str] | None:
+    """The first line msgfmt would reject, and why; None when the syntax is sound.
+
+    polib is lenient: it reads an unterminated string as empty, drops the
+    last character of an unterminated continuation and accepts unknown
+    escapes, so a damaged file would lose a translator's text silently.
+    This pass follows gettext's grammar closely enough to refuse such files
+    with the line to look at.
+    """
+    seen: dict[tuple[str | None, str], int] = {}
+    entry: dict[str, str] = {}
+    entry_line = 0
+    last: str | None = None  # keyword the previous string belonged to
+
+    def finish() -> tuple[int, str] | None:
+        if "msgid" in entry and "msgstr" not in entry:
+            return entry_line, "msgid without a msgstr"
+        if "msgid" in entry and not entry.get("obsolete"):
+            key = (entry.get("msgctxt"), entry["msgid"])
+            if key in seen:
+                return entry_line, f"duplicate message definition (first at line {seen[key]})"
+            seen[key] = entry_line
+        return None
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        obsolete = stripped.startswith("#~")
+        if obsolete:
+            stripped = stripped[2:].lstrip()
+            if not stripped or stripped.startswith("|"):
+                continue
+        elif not stripped or stripped.startswith("#"):
+            continue
+        keyword = _KEYWORD_LINE.match(stripped)
+        continuation = None if keyword else _CONTINUATION.match(stripped)
+        if keyword:
+            kw = keyword.group("kw")
+            field = "msgstr" if kw.startswith("msgstr") else kw
+            value = keyword.group("s")
+            if kw == "msgctxt" or (kw == "msgid" and last != "msgctxt"):
+                problem = finish()
+                if problem:
+                    return problem
+                entry, entry_line = {"obsolete": "1" if obsolete else ""}, number
+            if kw == "msgid_plural" and last != "msgid":
+                return number, "msgid_plural must follow a msgid"
+            if field == "msgstr" and "msgid" not in entry:
+                return number, f"{kw} without a msgid before it"
+            if keyword.group("n") is not None and "msgid_plural" not in entry:
+                return entry_line, "msgstr[N] without a msgid_plural"
+            if kw == "msgstr" and "msgid_plural" in entry:
+                return entry_line, "a plural message needs msgstr[N], not msgstr"
+            entry[field] = entry.get(field, "") + value
+            last = field
+        elif continuation and last is not None:
+            value = continuation.group("s")
+            entry[last] = entry.get(last, "") + value
+        elif stripped.startswith('"') or ('"' in stripped and stripped.count('"') % 2):
+            return number, "end-of-line within string (a closing quote is missing)"
+        else:
+            return number, f"not PO syntax: {stripped[:40]!r}"
+        for escape in re.finditer(r"\\.?", value[1:-1]):
+            if not _VALID_ESCAPE.match(value[1:-1], escape.start()):
+                return number, f"invalid escape sequence {escape.group()!r}"
+    return finish()
+
+
 def read_po(path: Path | str) -> polib.POFile:
     """Parse a PO/POT file; any problem becomes an InputFileError with file:line."""
     path = Path(path)
@@ -208,6 +286,15 @@ def read_po(path: Path | str) -> polib.POFile:
             line=line,
             hint="save the file as UTF-8 (Poedit does) and declare charset=UTF-8",
         ) from None
+    problem = _syntax_error(text)
+    if problem:
+        line, message = problem
+        raise InputFileError(
+            str(path),
+            message,
+            line=line,
+            hint="fix the file in Poedit or a text editor; `msgfmt --check FILE` shows the same",
+        )
     try:
         po = polib.pofile(text, encoding="utf-8", check_for_duplicates=True)
     except (OSError, ValueError) as exc:
@@ -226,35 +313,43 @@ def read_po(path: Path | str) -> polib.POFile:
     return po
 
 
-def write_atomic(path: Path | str, text: str) -> bool:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+def write_atomic(path: Path | str, content: str | bytes) -> bool:
+    """Write ``content`` to ``path`` through a temporary file and a rename.
 
     A run that fails or is killed leaves either the old file or the new one,
     never half of one.  An unchanged file is not touched (its mtime stays):
-    returns whether anything was written.
+    returns whether anything was written.  A path that cannot be written is
+    an input error naming it.
     """
     path = Path(path)
-    data = text.encode("utf-8")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         if path.read_bytes() == data:
             return False
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        pass  # unreadable: try to write it, which reports the real problem
+    tmp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        raise InputFileError(
+            str(path),
+            f"cannot write: {exc.strerror or exc}",
+            hint="check that its folder exists or can be created, and is writable",
+        ) from None
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
     return True
 
 
