@@ -56,6 +56,8 @@ def _can_break_before(tokens: list[str], i: int) -> bool:
     breaks "U.|S.").  The test suite holds this to msgcat's output.
     """
     prev, cur = tokens[i - 1], tokens[i]
+    if len(cur) == 2 and prev in ",.?!:;…—-":
+        return True  # gettext breaks between punctuation and an escape: ,|\"
     if prev == " ":
         # Never before a space or before closing punctuation (UAX #14 LB13).
         return cur not in " .,:;!?)]}/"
@@ -100,7 +102,7 @@ def _wrap_portion(tokens: list[str], room: int) -> list[str]:
     return lines
 
 
-def format_field(keyword: str, value: str, prefix: str = "") -> list[str]:
+def format_field(keyword: str, value: str, prefix: str = "", *, wrap: bool = True) -> list[str]:
     """Lines for ``keyword "value"`` (msgid, msgstr, msgctxt...) as gettext writes them."""
     head = f"{prefix}{keyword} "
     # Split after every newline: gettext starts a new line there.
@@ -116,7 +118,7 @@ def format_field(keyword: str, value: str, prefix: str = "") -> list[str]:
 
     escaped = "".join(_escape_tokens(value))
     one_line = f'{head}"{escaped}"'
-    if len(portions) == 1 and _width(one_line) <= PAGE_WIDTH:
+    if len(portions) == 1 and (not wrap or _width(one_line) <= PAGE_WIDTH):
         return [one_line]
 
     lines = [f'{head}""']
@@ -124,7 +126,8 @@ def format_field(keyword: str, value: str, prefix: str = "") -> list[str]:
     for portion in portions:
         if not portion:
             continue
-        for piece in _wrap_portion(_escape_tokens(portion), room):
+        tokens = _escape_tokens(portion)
+        for piece in _wrap_portion(tokens, room) if wrap else ["".join(tokens)]:
             lines.append(f'{prefix}"{piece}"')
     return lines
 
@@ -157,23 +160,24 @@ def format_entry(entry: polib.POEntry) -> list[str]:
         lines += _format_references(entry.occurrences)
     if entry.flags:
         lines.append("#, " + ", ".join(entry.flags))
+    wrap = "no-wrap" not in entry.flags
     prev_prefix = "#~| " if obsolete else "#| "
     if entry.previous_msgctxt is not None:
-        lines += format_field("msgctxt", entry.previous_msgctxt, prev_prefix)
+        lines += format_field("msgctxt", entry.previous_msgctxt, prev_prefix, wrap=wrap)
     if entry.previous_msgid is not None:
-        lines += format_field("msgid", entry.previous_msgid, prev_prefix)
+        lines += format_field("msgid", entry.previous_msgid, prev_prefix, wrap=wrap)
     if entry.previous_msgid_plural is not None:
-        lines += format_field("msgid_plural", entry.previous_msgid_plural, prev_prefix)
+        lines += format_field("msgid_plural", entry.previous_msgid_plural, prev_prefix, wrap=wrap)
     prefix = "#~ " if obsolete else ""
     if entry.msgctxt is not None:
-        lines += format_field("msgctxt", entry.msgctxt, prefix)
-    lines += format_field("msgid", entry.msgid, prefix)
+        lines += format_field("msgctxt", entry.msgctxt, prefix, wrap=wrap)
+    lines += format_field("msgid", entry.msgid, prefix, wrap=wrap)
     if entry.msgid_plural:
-        lines += format_field("msgid_plural", entry.msgid_plural, prefix)
+        lines += format_field("msgid_plural", entry.msgid_plural, prefix, wrap=wrap)
         for index in sorted(entry.msgstr_plural, key=int):
-            lines += format_field(f"msgstr[{index}]", entry.msgstr_plural[index], prefix)
+            lines += format_field(f"msgstr[{index}]", entry.msgstr_plural[index], prefix, wrap=wrap)
     else:
-        lines += format_field("msgstr", entry.msgstr, prefix)
+        lines += format_field("msgstr", entry.msgstr, prefix, wrap=wrap)
     return lines
 
 
@@ -265,6 +269,38 @@ def _syntax_error(text: str) -> tuple[int, str] | None:
     return finish()
 
 
+def _restore_obsolete_previous(po: polib.POFile, text: str) -> None:
+    """Put back the ``#~|`` previous msgids of obsolete entries.
+
+    polib 1.2 does not read them, so without this every rewrite of a file
+    that msgmerge --previous produced would delete those lines.
+    """
+    if "#~|" not in text:
+        return
+    previous: dict[str, str] = {}
+    pending: list[str] = []
+    current: list[str] | None = None
+    target = None
+    for raw in [*text.split("\n"), ""]:
+        line = raw.strip()
+        if line.startswith("#~| msgid "):
+            pending, target = [_unquote(line[len("#~| msgid ") :])], "previous"
+        elif line.startswith('#~| "') and target == "previous":
+            pending.append(_unquote(line[4:]))
+        elif line.startswith("#~ msgid ") and pending:
+            current, target = [_unquote(line[len("#~ msgid ") :])], "msgid"
+        elif line.startswith('#~ "') and target == "msgid" and current is not None:
+            current.append(_unquote(line[3:]))
+        else:
+            if current is not None and pending:
+                previous["".join(current)] = "".join(pending)
+                pending, current = [], None
+            target = None
+    for entry in po.obsolete_entries():
+        if entry.previous_msgid is None and entry.msgid in previous:
+            entry.previous_msgid = previous[entry.msgid]
+
+
 def read_po(path: Path | str) -> polib.POFile:
     """Parse a PO/POT file; any problem becomes an InputFileError with file:line."""
     path = Path(path)
@@ -297,6 +333,7 @@ def read_po(path: Path | str) -> polib.POFile:
         )
     try:
         po = polib.pofile(text, encoding="utf-8", check_for_duplicates=True)
+        _restore_obsolete_previous(po, text)
     except (OSError, ValueError) as exc:
         message = str(exc)
         line = None
@@ -398,7 +435,8 @@ def _patch_block(block: list[str], changes: dict[str, str], mark_fuzzy: bool) ->
     end = msgstr_at + 1
     while end < len(block) and block[end].lstrip().startswith('"'):
         end += 1
-    new = block[:msgstr_at] + format_field("msgstr", changes[msgid]) + block[end:]
+    no_wrap = any(ln.startswith("#,") and "no-wrap" in ln for ln in block)
+    new = block[:msgstr_at] + format_field("msgstr", changes[msgid], wrap=not no_wrap) + block[end:]
     if mark_fuzzy:
         flags_at = next((i for i, ln in enumerate(new) if ln.startswith("#,")), None)
         if flags_at is None:

@@ -1,0 +1,189 @@
+"""``l10n build``: the article rebuilt in each language from the reviewed PO files.
+
+Built from the shipped, reviewed sq/uk/ru translations: the reader must get
+the article with its paragraphs and titles where they were, every sentence
+translated, and a sentence without a reviewed translation left in English,
+in its place, and counted.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from conftest import LANGS, REPO
+
+from l10n.build import build_all, build_language, render
+from l10n.errors import L10nError
+from l10n.pofile import format_po, read_po
+from l10n.segment import read_source, segment_text
+
+SOURCE = Path("source/kursk.en.txt")
+LOCALES = Path("locales")
+OUT = Path("build")
+POT = LOCALES / "kursk.pot"
+
+# Line 10 of the article holds two sentences.
+FIRST_OF_10 = (
+    "The Russians announced today that the Ukrainians have launched a new offensive in Kursk."
+)
+SECOND_OF_10 = (
+    "According to Russian military bloggers, Ukrainian forces attacked southeast of Sudzha, "
+    "advancing towards the settlements of Fanaseyevka and Ulanok."
+)
+TITLE = "Kursk becomes Putin's nightmare"
+
+
+@pytest.fixture
+def shipped(project) -> Path:
+    """The project folder with the shipped locales (template and reviewed PO files)."""
+    shutil.copytree(REPO / "locales", project / "locales")
+    return project
+
+
+def reviewed(lang: str) -> dict[str, str]:
+    return {e.msgid: e.msgstr for e in read_po(LOCALES / lang / "kursk.po") if not e.obsolete}
+
+
+def make_fuzzy(lang: str, msgid: str) -> None:
+    path = LOCALES / lang / "kursk.po"
+    po = read_po(path)
+    po.find(msgid).flags.append("fuzzy")
+    path.write_text(format_po(po), encoding="utf-8")
+
+
+def test_build_all_builds_the_three_articles(shipped):
+    results = build_all(None, locales=LOCALES, out=OUT)
+    assert sorted(r.lang for r in results) == sorted(LANGS)
+    source = read_source(SOURCE)
+    src_lines = source.splitlines()
+    for r in results:
+        assert r.doc == "kursk"
+        assert r.output == OUT / r.lang / "kursk.txt"
+        assert (r.segments, r.translated, r.left_in_english) == (36, 36, 0)
+        text = r.output.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        assert len(lines) == len(src_lines)
+        assert [not ln.strip() for ln in lines] == [not ln.strip() for ln in src_lines]
+        assert text.endswith("\n") == source.endswith("\n")
+
+
+def test_no_english_sentence_remains(shipped):
+    build_all(None, locales=LOCALES, out=OUT)
+    sentences = {s.text for s in segment_text(read_source(SOURCE))}
+    for lang in LANGS:
+        text = (OUT / lang / "kursk.txt").read_text(encoding="utf-8")
+        for english in (TITLE, "The link was copied", FIRST_OF_10, SECOND_OF_10):
+            assert english not in text, (lang, english)
+        assert [s for s in sentences if s in text] == [], lang
+
+
+def test_sentences_are_replaced_in_place(shipped):
+    build_all(None, locales=LOCALES, out=OUT)
+    for lang in LANGS:
+        tr = reviewed(lang)
+        lines = (OUT / lang / "kursk.txt").read_text(encoding="utf-8").splitlines()
+        assert lines[0] == lines[3] == tr[TITLE]
+        assert lines[1] == tr["World"]
+        assert lines[5] == tr["The link was copied"]
+        assert lines[9] == tr[FIRST_OF_10] + " " + tr[SECOND_OF_10]
+
+
+def test_mo_files_hold_the_reviewed_translations(shipped):
+    for r in build_all(None, locales=LOCALES, out=OUT):
+        assert r.mo == OUT / r.lang / "kursk.mo"
+        mo = polib.mofile(str(r.mo))
+        assert {e.msgid: e.msgstr for e in mo} == reviewed(r.lang)
+        assert mo.metadata["Language"] == r.lang
+        assert "Plural-Forms" in mo.metadata
+    assert not list(OUT.rglob(".*.tmp"))
+
+
+def test_build_only_the_requested_language(shipped):
+    results = build_all(["uk"], locales=LOCALES, out=OUT)
+    assert [r.lang for r in results] == ["uk"]
+    assert sorted(p.name for p in OUT.iterdir()) == ["uk"]
+
+
+def test_fuzzy_entry_stays_in_english_in_its_place(shipped):
+    make_fuzzy("uk", SECOND_OF_10)
+    tr = reviewed("uk")
+    result = build_language(POT, "uk", locales=LOCALES, out=OUT)
+    assert (result.segments, result.translated, result.left_in_english) == (36, 35, 1)
+    lines = result.output.read_text(encoding="utf-8").splitlines()
+    assert lines[9] == tr[FIRST_OF_10] + " " + SECOND_OF_10
+    assert lines[0] == tr[TITLE]
+    mo = {e.msgid: e.msgstr for e in polib.mofile(str(result.mo))}
+    assert SECOND_OF_10 not in mo
+    assert mo[FIRST_OF_10] == tr[FIRST_OF_10]
+
+
+def test_include_fuzzy_uses_the_fuzzy_translation(shipped):
+    make_fuzzy("uk", SECOND_OF_10)
+    tr = reviewed("uk")
+    result = build_language(POT, "uk", locales=LOCALES, out=OUT, include_fuzzy=True)
+    assert (result.translated, result.left_in_english) == (36, 0)
+    lines = result.output.read_text(encoding="utf-8").splitlines()
+    assert lines[9] == tr[FIRST_OF_10] + " " + tr[SECOND_OF_10]
+    mo = {e.msgid: e.msgstr for e in polib.mofile(str(result.mo))}
+    assert mo[SECOND_OF_10] == tr[SECOND_OF_10]
+
+
+def test_fuzzy_title_is_counted_at_both_places(shipped):
+    make_fuzzy("sq", TITLE)
+    results = build_all(["sq"], locales=LOCALES, out=OUT)
+    assert results[0].left_in_english == 2
+    lines = results[0].output.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == lines[3] == TITLE
+
+
+def test_rebuilding_gives_the_same_article(shipped):
+    build_all(None, locales=LOCALES, out=OUT)
+    first = {p: p.read_bytes() for p in sorted(OUT.rglob("*.txt"))}
+    build_all(None, locales=LOCALES, out=OUT)
+    assert {p: p.read_bytes() for p in sorted(OUT.rglob("*.txt"))} == first
+
+
+def test_missing_po_for_a_requested_language_is_an_error(shipped):
+    with pytest.raises(L10nError) as err:
+        build_all(["de"], locales=LOCALES, out=OUT)
+    assert "locales/de/kursk.po" in err.value.message
+    assert "--to de" in err.value.hint
+
+
+def test_no_template_is_an_error(project):
+    (project / "locales" / "sq").mkdir(parents=True)
+    shutil.copy(REPO / "locales" / "sq" / "kursk.po", project / "locales" / "sq" / "kursk.po")
+    with pytest.raises(L10nError) as err:
+        build_all(None, locales=LOCALES, out=OUT)
+    assert "no .pot" in err.value.message
+    assert not OUT.exists()
+
+
+def test_no_locales_folder_is_an_error(project):
+    with pytest.raises(L10nError):
+        build_all(["sq"], locales=LOCALES, out=OUT)
+
+
+# --- render ----------------------------------------------------------------------------
+
+
+def test_render_keeps_spacing_paragraphs_and_untranslated_sentences():
+    text = "Title\n\n  One.   Two.  \nThree.\n"
+    out, total, translated = render(text, {"Title": "Titull", "One.": "Një.", "Three.": "Tre."})
+    assert out == "Titull\n\n  Një.   Two.  \nTre.\n"
+    assert (total, translated) == (4, 3)
+
+
+def test_render_without_trailing_newline_and_with_nothing_translated():
+    text = "He left. She stayed.\n\nThey waited."
+    assert render(text, {}) == (text, 3, 0)
+
+
+def test_render_a_translation_longer_than_the_sentence():
+    translations = {"He left.": "Ai u largua prej andej.", "She stayed.": "Ajo mbeti aty."}
+    out, total, translated = render("He left. She stayed.", translations)
+    assert out == "Ai u largua prej andej. Ajo mbeti aty."
+    assert (total, translated) == (2, 2)
