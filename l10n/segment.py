@@ -71,17 +71,24 @@ def segment_text(text: str) -> list[Segment]:
     return segments
 
 
+ARTICLE_HINT = "l10n reads plain-text UTF-8 articles, one paragraph or title per line"
+
+
 def read_source(path: Path | str) -> str:
     """The article's text; a binary or non-UTF-8 file is an input error."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise InputFileError(str(path), "is a folder, not a text file") from None
+        raise InputFileError(str(path), "is a folder, not a text file", hint=ARTICLE_HINT) from None
     except OSError as exc:
-        raise InputFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+        raise InputFileError(
+            str(path), f"cannot read: {exc.strerror or exc}", hint=ARTICLE_HINT
+        ) from None
     if b"\0" in data:
-        raise InputFileError(str(path), "is a binary file, not a plain-text article")
+        raise InputFileError(
+            str(path), "is a binary file, not a plain-text article", hint=ARTICLE_HINT
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -90,7 +97,9 @@ def read_source(path: Path | str) -> str:
             str(path), "is not valid UTF-8", line=line, hint="save the article as UTF-8"
         ) from None
     if not text.strip():
-        raise InputFileError(str(path), "is empty: there is nothing to translate")
+        raise InputFileError(
+            str(path), "is empty: there is nothing to translate", hint=ARTICLE_HINT
+        )
     return text
 
 
