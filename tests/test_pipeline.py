@@ -295,3 +295,54 @@ def test_short_lines_do_not_trigger_language_detection(project, with_models):
     short.write_text("Bota\nSvit\nMir\n")
     translate_documents([short], ["sq"], locales=Path("locales"))
     assert Path("locales/sq/short.po").exists()
+
+
+class Scripted:
+    """An engine that answers from a script: machine output we choose."""
+
+    name = "scripted test engine"
+
+    def __init__(self, outputs: dict[str, str]):
+        self.outputs = outputs
+
+    def translate(self, texts, *, beam_size=4, progress=None):
+        for i, text in enumerate(texts):
+            yield i, self.outputs[text]
+
+
+def test_glossary_is_enforced_on_machine_output(project):
+    from l10n.glossary import load_glossary
+
+    source = Path("source/names.en.txt")
+    source.write_text(
+        "Ukrainian forces attacked southeast of Sudzha.\n\nPutin met Trump in Moscow.\n"
+    )
+    outputs = {
+        "Ukrainian forces attacked southeast of Sudzha.": (
+            "Українські сили атакували на південний схід від Судзхи."
+        ),
+        "Putin met Trump in Moscow.": "Зустріч відбулася в Москві.",
+    }
+    translate_documents(
+        [source],
+        ["uk"],
+        locales=Path("locales"),
+        glossary=load_glossary(Path("glossary")),
+        engine_factory=lambda f, t: Scripted(outputs),
+    )
+    entries = {e.msgid: e for e in read_po("locales/uk/names.po")}
+    sudzha = entries["Ukrainian forces attacked southeast of Sudzha."]
+    # The misspelt genitive is replaced by the canonical name in the same case.
+    assert sudzha.msgstr == "Українські сили атакували на південний схід від Суджі."
+    assert "fuzzy" in sudzha.flags
+    assert "Sudzha → Суджа" in sudzha.comment
+    assert catalog.MISSING_NOTE_PREFIX not in sudzha.comment
+
+    putin = entries["Putin met Trump in Moscow."]
+    assert "fuzzy" in putin.flags
+    missing = next(
+        ln for ln in putin.comment.splitlines() if ln.startswith(catalog.MISSING_NOTE_PREFIX)
+    )
+    assert "Putin (Путін)" in missing and "Trump (Трамп)" in missing
+    assert "Moscow" not in missing  # Москві is Москва, inflected
+    assert "scripted test engine" in putin.comment
