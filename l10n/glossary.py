@@ -42,6 +42,7 @@ from typing import Any
 from l10n import morph
 from l10n.check import CheckContext, Problem, Severity, Unit, register
 from l10n.errors import InputFileError, L10nError
+from l10n.textfile import read_text
 
 LANGUAGES: tuple[str, ...] = ("sq", "uk", "ru")
 RULES = ("missing", "forbidden", "dnt")
@@ -713,29 +714,7 @@ class _Raw:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputFileError(str(path), f"cannot read: {e.strerror or e}") from e
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputFileError(
-            str(path),
-            "binary file (NUL byte), not a glossary",
-            line=line,
-            hint="glossary files are UTF-8 text: TOML or TSV",
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise InputFileError(
-            str(path),
-            f"not valid UTF-8 (byte 0x{data[e.start]:02x})",
-            line=line,
-            hint="save the file as UTF-8",
-        ) from e
-    return text.removeprefix("\ufeff")
+    return read_text(path, kind="glossary", hint="glossary files are UTF-8 text: TOML or TSV")
 
 
 _HEADER_RE = re.compile(r"^\s*\[(?!\[)\s*(.+?)\s*\]\s*(?:#.*)?$")

@@ -22,6 +22,7 @@ from pathlib import Path
 import polib
 
 from l10n.errors import InputFileError
+from l10n.textfile import read_text
 
 PAGE_WIDTH = 79
 
@@ -304,24 +305,9 @@ def _restore_obsolete_previous(po: polib.POFile, text: str) -> None:
 def read_po(path: Path | str) -> polib.POFile:
     """Parse a PO/POT file; any problem becomes an InputFileError with file:line."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    if b"\0" in data:
-        raise InputFileError(
-            str(path), "is a binary file, not a PO file", hint="is it a compiled .mo file?"
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputFileError(
-            str(path),
-            "is not valid UTF-8",
-            line=line,
-            hint="save the file as UTF-8 (Poedit does) and declare charset=UTF-8",
-        ) from None
+    text = read_text(
+        path, kind="PO file", hint="a PO file is UTF-8 text; a compiled .mo file is not one"
+    )
     problem = _syntax_error(text)
     if problem:
         line, message = problem

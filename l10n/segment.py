@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from l10n.errors import InputFileError, L10nError
+from l10n.textfile import read_text
 
 
 @dataclass(frozen=True)
@@ -75,27 +76,8 @@ ARTICLE_HINT = "l10n reads plain-text UTF-8 articles, one paragraph or title per
 
 
 def read_source(path: Path | str) -> str:
-    """The article's text; a binary or non-UTF-8 file is an input error."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputFileError(str(path), "is a folder, not a text file", hint=ARTICLE_HINT) from None
-    except OSError as exc:
-        raise InputFileError(
-            str(path), f"cannot read: {exc.strerror or exc}", hint=ARTICLE_HINT
-        ) from None
-    if b"\0" in data:
-        raise InputFileError(
-            str(path), "is a binary file, not a plain-text article", hint=ARTICLE_HINT
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputFileError(
-            str(path), "is not valid UTF-8", line=line, hint="save the article as UTF-8"
-        ) from None
+    """The article's text; a binary, non-UTF-8 or empty file is an input error."""
+    text = read_text(path, kind="plain-text article", hint=ARTICLE_HINT)
     if not text.strip():
         raise InputFileError(
             str(path), "is empty: there is nothing to translate", hint=ARTICLE_HINT
