@@ -161,7 +161,7 @@ class Progress:
 )
 @click.option(
     "--batch-size",
-    default=32,
+    default=16,
     show_default=True,
     type=click.IntRange(1, 1024),
     help="Sentences per decoding batch.",

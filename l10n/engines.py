@@ -11,6 +11,7 @@ length-sorted batches, which keeps padding (wasted work) small.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -37,9 +38,13 @@ class Engine(Protocol):
 
 @dataclass(frozen=True)
 class DecodeOptions:
-    batch_size: int = 32  # sentences per CTranslate2 call
-    intra_threads: int = 0  # 0: one per core
-    inter_threads: int = 1
+    # One batch per core, decoded side by side (inter_threads), each on one
+    # thread: on 2 cores this is 2x faster than one batch on 2 threads, and
+    # batches of 16 keep both cores busy even on a 35-sentence article
+    # (docs/benchmarks.md has the numbers).
+    batch_size: int = 16  # sentences per CTranslate2 batch
+    intra_threads: int = 1  # threads per batch
+    inter_threads: int = 0  # batches decoded at once; 0: one per core
     compute_type: str = "auto"
     # A decode never runs longer than this many tokens per source token (plus
     # a margin): a guard against a model that repeats itself forever.
@@ -73,8 +78,8 @@ class ArgosEngine:
                     str(self.package.package_path / "model"),
                     device="cpu",
                     compute_type=opts.compute_type,
-                    intra_threads=opts.intra_threads or (os.cpu_count() or 1),
-                    inter_threads=opts.inter_threads,
+                    intra_threads=opts.intra_threads,
+                    inter_threads=self.workers,
                 )
             except (RuntimeError, ValueError) as exc:
                 raise L10nError(
@@ -82,6 +87,10 @@ class ArgosEngine:
                     hint="reinstall it with `l10n models install LANG --file PKG.argosmodel`",
                 ) from None
         return self._translator
+
+    @property
+    def workers(self) -> int:
+        return self.options.inter_threads or (os.cpu_count() or 1)
 
     def tokenize(self, text: str) -> list[str]:
         return self.package.tokenizer.encode(text)
@@ -108,19 +117,31 @@ class ArgosEngine:
     ) -> Iterator[tuple[int, str]]:
         """Translate ``texts``; yield (index, translation) one batch at a time.
 
-        Only one batch of decoded output is held at once, so memory does not
-        grow with the number of segments.
+        Segments are sorted by length so a batch pads little, and each batch
+        gets its own decode limit.  Batches are submitted asynchronously, up
+        to two per worker in flight, so every core decodes one while the next
+        waits.  Only token counts are kept for all segments; a batch is
+        tokenized when submitted, so memory holds the batches in flight, not
+        every segment's tokens or translations.
         """
         if not texts:
             return
-        tokens = [self.tokenize(t) for t in texts]
-        order = sorted(range(len(texts)), key=lambda i: len(tokens[i]))
+        lengths = [len(self.tokenize(t)) for t in texts]
+        order = sorted(range(len(texts)), key=lengths.__getitem__)
         prefix = self.package.target_prefix
         size = max(1, self.options.batch_size)
+        in_flight: deque[tuple[list[int], list]] = deque()
+
+        def finish(batch: list[int], futures: list) -> Iterator[tuple[int, str]]:
+            for i, future in zip(batch, futures, strict=True):
+                yield i, self.detokenize(future.result().hypotheses[0])
+            if progress:
+                progress(len(batch))
+
         for start in range(0, len(order), size):
             batch = order[start : start + size]
-            source = [tokens[i] for i in batch]
-            results = self.translator.translate_batch(
+            source = [self.tokenize(texts[i]) for i in batch]
+            futures = self.translator.translate_batch(
                 source,
                 target_prefix=[[prefix]] * len(source) if prefix else None,
                 beam_size=beam_size,
@@ -128,8 +149,10 @@ class ArgosEngine:
                 replace_unknowns=True,
                 length_penalty=self.options.length_penalty,
                 max_decoding_length=self.decode_limit(max(len(s) for s in source)),
+                asynchronous=True,
             )
-            for i, result in zip(batch, results, strict=True):
-                yield i, self.detokenize(result.hypotheses[0])
-            if progress:
-                progress(len(batch))
+            in_flight.append((batch, futures))
+            if len(in_flight) >= 2 * self.workers:
+                yield from finish(*in_flight.popleft())
+        while in_flight:
+            yield from finish(*in_flight.popleft())

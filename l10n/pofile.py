@@ -318,7 +318,9 @@ def read_po(path: Path | str) -> polib.POFile:
             hint="fix the file in Poedit or a text editor; `msgfmt --check FILE` shows the same",
         )
     try:
-        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=True)
+        # Duplicates were found by the syntax pass, in linear time; polib's own
+        # check_for_duplicates rescans the file for every entry.
+        po = polib.pofile(text, encoding="utf-8")
         _restore_obsolete_previous(po, text)
     except (OSError, ValueError) as exc:
         message = str(exc)
