@@ -57,7 +57,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +111,12 @@ def _norm_space(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=256)
+def _same_text(source: str, translation: str) -> bool:
+    """The translation is the source, but for case and spacing (language, untranslated)."""
+    return _norm_space(translation).casefold() == _norm_space(source).casefold()
+
+
 # --- scripts and tokens shared by several checks ----------------------------
 
 
@@ -133,6 +139,7 @@ _HASHTAG = re.compile(r"[#@]\w+")
 _ACRONYM = re.compile(r"(?<!\w)(?:[A-Z]\.){2,}|(?<!\w)[A-Z][A-Z0-9&]*[A-Z](?:-?\d+)?(?!\w)")
 # A word: letters, with inner apostrophes or hyphens (п’ять, об’єкт, co-financed).
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
+_ASCII_UPPER = re.compile(r"[A-Z]")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 
@@ -149,14 +156,28 @@ def _dnt_strings(ctx: CheckContext) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
+@cache
+def _compile_dnt(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    r"""All do-not-translate forms as one regex, longest first, compiled once per
+    set of forms (so once per glossary), not per file or entry.
+
+    The matches are those of ``(?<!\w)(?:A|B|…)(?!\w)``, but each alternative
+    starts with its literal first character and tests the boundary before it
+    right after (``A(?<!\w.)…``): then every alternative starts with a literal,
+    and the regex engine skips ahead to the positions holding one of those
+    first characters instead of trying every alternative at every position.
+    """
+    if not forms:
+        return None
+    alternatives = (re.escape(f[0]) + r"(?<!\w.)" + re.escape(f[1:]) for f in forms)
+    return re.compile(r"(?s:" + "|".join(alternatives) + r")(?!\w)")
+
+
 def _dnt_pattern(ctx: CheckContext, owner: str) -> re.Pattern[str] | None:
-    """One regex for all do-not-translate terms, compiled once per file."""
+    """One regex for all do-not-translate terms, looked up once per file."""
     state = _state(ctx, owner)
     if "dnt" not in state:
-        forms = _dnt_strings(ctx)
-        state["dnt"] = (
-            re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in forms)) if forms else None
-        )
+        state["dnt"] = _compile_dnt(tuple(_dnt_strings(ctx)))
     return state["dnt"]
 
 
@@ -166,11 +187,15 @@ def _strip_names(text: str, ctx: CheckContext, owner: str) -> str:
     URLs, e-mail addresses, hashtags, do-not-translate terms and all-caps
     acronyms; what is left is the text whose language is judged.
     """
-    text = _URL.sub(" ", text)
-    text = _HASHTAG.sub(" ", text)
+    if "@" in text or "://" in text or "www." in text.lower():
+        text = _URL.sub(" ", text)  # (it matches nothing without one of these)
+    if "#" in text or "@" in text:
+        text = _HASHTAG.sub(" ", text)
     dnt = _dnt_pattern(ctx, owner)
     if dnt is not None:
         text = dnt.sub(" ", text)
+    if _ASCII_UPPER.search(text) is None:
+        return text  # no acronym without a capital A-Z
     return _ACRONYM.sub(" ", text)
 
 
@@ -333,6 +358,8 @@ _EN_MONTHS = {
     )
     for m in names.split()
 }
+_IMPLICIT_TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z\-]")
+_IMPLICIT_WORDS = frozenset(_EN_FRACTIONS) | frozenset(_EN_MONTHS) | frozenset(_EN_WORD_VALUES)
 _ROMAN = re.compile(r"(?<![\w])[IVXLCDM]{1,7}(?![\w])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -346,8 +373,10 @@ _NEXT_WORD = re.compile(r"[\s\u00a0\u202f]*-?([^\W\d_]+\.?)")
 _YEAR_RANGE_START = re.compile(r"(?<!\d)(1[89]|20)\d\d\s?[-–/]\s?$")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
 _GROUP_SEPS = " \u00a0\u202f\u2009"
+_NUMBER_PARTS = re.compile(r"[.,]")
 
 
+@lru_cache(maxsize=4096)
 def _canon(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
@@ -368,6 +397,11 @@ def _scale_after(text: str, end: int, target: bool) -> int:
     word = m.group(1).lower()
     if not target:
         return _SCALE_WORDS.get(word.rstrip("."), 1)
+    return _target_scale(word)
+
+
+@lru_cache(maxsize=4096)
+def _target_scale(word: str) -> int:
     for pattern, value in _TARGET_SCALES:
         if pattern.match(word):
             return value
@@ -376,10 +410,16 @@ def _scale_after(text: str, end: int, target: bool) -> int:
 
 def _source_values(token: str) -> set[str] | None:
     """The value of an English number token, or None when it is no single number."""
+    values = _source_values_of(token)
+    return None if values is None else set(values)
+
+
+@lru_cache(maxsize=4096)
+def _source_values_of(token: str) -> frozenset[str] | None:
     groups = re.split(r"[.,]", token)
     seps = re.findall(r"[.,]", token)
     if not seps:
-        return {_canon(Decimal(token))}
+        return frozenset({_canon(Decimal(token))})
     commas = [i for i, s in enumerate(seps) if s == ","]
     dots = [i for i, s in enumerate(seps) if s == "."]
     if len(dots) > 1:
@@ -390,10 +430,16 @@ def _source_values(token: str) -> set[str] | None:
     whole = "".join(int_groups)
     frac = groups[-1] if dots else ""
     value = _dec(f"{whole}.{frac}" if frac else whole)
-    return {_canon(value)} if value is not None else None
+    return frozenset({_canon(value)}) if value is not None else None
 
 
 def _target_values(token: str) -> set[str]:
+    """Every value a number token can stand for (see :func:`_target_values_of`)."""
+    return set(_target_values_of(token))
+
+
+@lru_cache(maxsize=4096)
+def _target_values_of(token: str) -> frozenset[str]:
     """Every value a number token in an sq/uk/ru translation can stand for.
 
     Deliberately lenient (each digit group also counts on its own), because the
@@ -405,7 +451,7 @@ def _target_values(token: str) -> set[str]:
     seps = re.findall(r"[.,\s\u00a0\u202f\u2009]", token)
     values = {_canon(Decimal(g)) for g in groups}
     if not seps:
-        return values
+        return frozenset(values)
     decimal_at = len(seps) - 1 if seps[-1] in ",." and seps.count(seps[-1]) == 1 else None
     int_groups = groups if decimal_at is None else groups[: decimal_at + 1]
     int_seps = seps if decimal_at is None else seps[:decimal_at]
@@ -422,7 +468,7 @@ def _target_values(token: str) -> set[str]:
         values.add(_canon(Decimal("".join(int_groups))))
     if len(seps) == 1 and seps[0] in _GROUP_SEPS + "." and len(groups[1]) == 3:
         values.add(_canon(Decimal("".join(groups))))  # 1 250, 1.250
-    return values
+    return frozenset(values)
 
 
 @dataclass(frozen=True)
@@ -432,7 +478,8 @@ class _Number:
     required: bool = True
 
 
-def _source_numbers(text: str) -> list[_Number]:
+@lru_cache(maxsize=256)
+def _source_numbers(text: str) -> tuple[_Number, ...]:
     numbers = []
     for m in _SOURCE_NUMBER.finditer(text):
         token = m.group()
@@ -444,16 +491,32 @@ def _source_numbers(text: str) -> list[_Number]:
         scale = _scale_after(text, m.end(), target=False)
         if scale > 1:
             values |= {_canon(Decimal(v) * scale) for v in values}
-        year = _YEAR_RANGE_START.search(text, 0, m.start())
-        if year and len(token) == 2:
+        year = _YEAR_RANGE_START.search(text, 0, m.start()) if len(token) == 2 else None
+        if year:
             values.add(year.group(1) + token)  # "2024-25" -> 2024–2025
         # "1st", "21st century" -> "XXI століття", "перший": not demanded.
         ordinal = bool(_ORDINAL_SUFFIX.match(text, m.end()))
         numbers.append(_Number(token, frozenset(values), required=not ordinal))
-    return numbers
+    return tuple(numbers)
 
 
-def _target_numbers(text: str, lang: str) -> list[_Number]:
+@lru_cache(maxsize=256)
+def _target_numbers(text: str, lang: str) -> tuple[_Number, ...]:
+    """Numbers in a translation: digits (as :func:`_target_digit_numbers`), then
+    number words (1-10) of the language."""
+    numbers = list(_target_digit_numbers(text, lang))
+    words = _TARGET_NUMBER_WORDS.get(lang)
+    if words:
+        for word in _WORD.findall(text):
+            value = words.get(_number_word_key(word))
+            if value is not None:
+                numbers.append(_Number(word, frozenset({str(value)}), required=False))
+    return tuple(numbers)
+
+
+@lru_cache(maxsize=256)
+def _target_digit_numbers(text: str, lang: str) -> tuple[_Number, ...]:
+    """The numbers written in digits in a translation."""
     numbers = []
     for m in _TARGET_NUMBER.finditer(text):
         token = m.group()
@@ -464,12 +527,12 @@ def _target_numbers(text: str, lang: str) -> list[_Number]:
         if scale > 1:
             values |= {_canon(Decimal(v) * scale) for v in values}
         numbers.append(_Number(token, frozenset(values)))
-    words = _TARGET_NUMBER_WORDS.get(lang, {})
-    for m in _WORD.finditer(text):
-        value = words.get(m.group().lower().translate(_APOSTROPHES))
-        if value is not None:
-            numbers.append(_Number(m.group(), frozenset({str(value)}), required=False))
-    return numbers
+    return tuple(numbers)
+
+
+@lru_cache(maxsize=8192)
+def _number_word_key(word: str) -> str:
+    return word.lower().translate(_APOSTROPHES)
 
 
 def _roman_value(text: str) -> int | None:
@@ -504,7 +567,8 @@ def _to_roman(value: int) -> str:
     return "".join(out)
 
 
-def _implicit_source_values(text: str) -> set[str]:
+@lru_cache(maxsize=256)
+def _implicit_source_values(text: str) -> frozenset[str]:
     """Numbers the English source says without digits (words, Roman numerals, months)."""
     values: set[str] = set()
     run: list[int] = []
@@ -526,8 +590,12 @@ def _implicit_source_values(text: str) -> set[str]:
         run.clear()
 
     # Punctuation ends a run: "forty thousand, twenty-five" is 40000 and 25.
-    for word in re.findall(r"[A-Za-z]+|[^\sA-Za-z\-]", text):
+    for word in _IMPLICIT_TOKEN.findall(text):
         low = word.lower()
+        if low not in _IMPLICIT_WORDS:  # the usual case: no number word
+            if run and low != "and":
+                flush()
+            continue
         if low in _EN_FRACTIONS:
             values.update(_EN_FRACTIONS[low])
         if low in _EN_MONTHS and (low != "may" or word == "May"):
@@ -546,7 +614,7 @@ def _implicit_source_values(text: str) -> set[str]:
         value = _roman_value(m.group())
         if value is not None:
             values.add(str(value))
-    return values
+    return frozenset(values)
 
 
 def _hint_for(number: _Number, found: list[_Number], lang: str) -> str:
@@ -576,6 +644,11 @@ def check_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     if not source:
         return
     lang = _lang(ctx)
+    digits = _target_digit_numbers(unit.msgstr, lang)
+    if digits:
+        in_digits = set().union(*(n.values for n in digits))
+        if all(n.values & in_digits for n in source):
+            return  # every number is there in digits: number words cannot change that
     found = _target_numbers(unit.msgstr, lang)
     available = set().union(*(n.values for n in found)) if found else set()
     found_digits = [n for n in found if n.text[:1].isdigit()]
@@ -602,14 +675,16 @@ def check_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     "A warning: translators sometimes add a year or write a number out for good reason.",
 )
 def check_extra_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
-    found = [n for n in _target_numbers(unit.msgstr, _lang(ctx)) if n.text[:1].isdigit()]
+    found = _target_digit_numbers(unit.msgstr, _lang(ctx))
     if not found:
         return
     allowed: set[str] = set()
     for n in _source_numbers(unit.msgid):
         allowed |= n.values
-        allowed |= {_canon(Decimal(p)) for p in re.split(r"[.,]", n.text)}
-    allowed |= _implicit_source_values(unit.msgid)
+        allowed |= {_canon(Decimal(p)) for p in _NUMBER_PARTS.split(n.text)}
+    if not all(n.values & allowed for n in found):
+        # Only then can numbers the source says in words matter.
+        allowed |= _implicit_source_values(unit.msgid)
     reported: set[str] = set()
     for number in found:
         if number.values & allowed or number.text in reported:
@@ -662,6 +737,21 @@ class _Letters:
     text: str  # what remains to judge
 
 
+@lru_cache(maxsize=65536)
+def _word_scripts(word: str) -> tuple[int, int, int]:
+    """(Latin, Cyrillic, other) letter counts of one word (words repeat a lot)."""
+    latin = cyrillic = other = 0
+    for c in word:
+        s = _script(c)
+        if s == "latin":
+            latin += 1
+        elif s == "cyrillic":
+            cyrillic += 1
+        elif s:
+            other += 1
+    return latin, cyrillic, other
+
+
 def _remaining_letters(unit: Unit, ctx: CheckContext, owner: str) -> _Letters:
     """Letters of the translation once names that may stay in Latin are gone.
 
@@ -670,26 +760,25 @@ def _remaining_letters(unit: Unit, ctx: CheckContext, owner: str) -> _Letters:
     such as Bloomberg, KosovaPress, Chatham House).  Lowercase English words
     stay, so an English sentence left in the translation is still seen.
     """
-    source_words = set(_WORD.findall(unit.msgid))
     text = _strip_names(unit.msgstr, ctx, owner)
-    kept: list[str] = []
+    kept = _WORD.findall(text)
+    if any(map(_latin_name_like, kept)):
+        # A name kept from the source (but not "The" starting a sentence).
+        source_words = set(_WORD.findall(unit.msgid))
+        kept = [w for w in kept if not (w in source_words and _latin_name_like(w))]
     latin = cyrillic = other = 0
-    for word in _WORD.findall(text):
-        scripts = {_script(c) for c in word if c.isalpha()}
-        if (
-            scripts == {"latin"}
-            and _has_upper(word)
-            and word in source_words
-            and word.lower() not in EN_MARKERS
-        ):
-            continue  # a name kept from the source (but not "The" starting a sentence)
-        kept.append(word)
-        for c in word:
-            s = _script(c)
-            latin += s == "latin"
-            cyrillic += s == "cyrillic"
-            other += s == "other"
+    if kept:
+        latin, cyrillic, other = map(sum, zip(*map(_word_scripts, kept), strict=True))
     return _Letters(latin, cyrillic, other, len(kept), " ".join(kept))
+
+
+@lru_cache(maxsize=16384)
+def _latin_name_like(word: str) -> bool:
+    """A Latin word with a capital that is no English function word (Bloomberg)."""
+    latin, cyrillic, other = _word_scripts(word)
+    return bool(
+        latin and not cyrillic and not other and _has_upper(word) and word.lower() not in EN_MARKERS
+    )
 
 
 @cache
@@ -710,6 +799,7 @@ def _factory(langs: tuple[str, ...]) -> Any:
     return factory
 
 
+@lru_cache(maxsize=4096)
 def _detect(text: str, lang: str) -> tuple[str, float, float] | None:
     """(best language, its probability, probability of ``lang``), or None."""
     langs = PLAUSIBLE_LANGS.get(lang)
@@ -760,10 +850,11 @@ def _judge_cyrillic(letters: _Letters, lang: str) -> Problem | None:
             found="en" if english else "Latin script",
         )
     text = letters.text
-    uk = sorted({c.lower() for c in text if c in UK_ONLY})
-    ru = sorted({c.lower() for c in text if c in RU_ONLY})
-    hard = sorted({c.lower() for c in text if c in RU_BG_HARD_SIGN})
-    foreign = sorted({c.lower() for c in text if c in OTHER_CYRILLIC})
+    chars = set(text)
+    uk = sorted({c.lower() for c in chars & UK_ONLY})
+    ru = sorted({c.lower() for c in chars & RU_ONLY})
+    hard = sorted({c.lower() for c in chars & RU_BG_HARD_SIGN})
+    foreign = sorted({c.lower() for c in chars & OTHER_CYRILLIC})
     long = letters.cyrillic >= LANGDETECT_MIN_LETTERS and letters.words >= LANGDETECT_MIN_WORDS
     if lang == "uk":
         not_uk = ru + hard + foreign
@@ -790,7 +881,49 @@ def _judge_cyrillic(letters: _Letters, lang: str) -> Problem | None:
             return None  # Russian letters only
     if not long:
         return None  # short and no decisive letter: say nothing
+    if lang == "ru" and not foreign and _clearly_russian(text, bool(uk)):
+        return None  # Russian word forms decide it: langdetect would agree
     return _judge_langdetect(text, lang)
+
+
+# Russian words and endings that Ukrainian, Bulgarian and Macedonian do not
+# have (Ukrainian writes що, його, тільки, вже, якщо, щоб, сьогодні, коли,
+# буде, також; Bulgarian and Macedonian have no reflexive -ся verbs).  Like
+# ы, э, ё they show a text is Russian without langdetect.
+RU_MARKER_WORDS = frozenset(
+    _words(
+        """
+    что его только уже если чтобы сегодня когда нет году будет также
+    который которая которое которые которого которой которому котором которым которых
+    """
+    )
+)
+RU_MARKER_ENDINGS = ("тся", "ает", "яет", "ует")
+
+
+@lru_cache(maxsize=16384)
+def _russian_word(word: str) -> bool:
+    """A lowercase word with ы, э, ё or a Russian-only form."""
+    return (
+        word in RU_MARKER_WORDS
+        or (word.endswith(RU_MARKER_ENDINGS) and len(word) > 4)
+        or not RU_ONLY.isdisjoint(word)
+    )
+
+
+def _clearly_russian(text: str, ukrainian_letters: bool) -> bool:
+    """Whether Russian word forms settle a long Cyrillic text as Russian.
+
+    Without Ukrainian letters one Russian-only word form suffices, as one ы, э
+    or ё does.  With them (a Ukrainian-spelled name in a Russian sentence),
+    Russian evidence must be at least twice the words with і, ї, є, ґ.
+    """
+    words = text.lower().split()
+    if not ukrainian_letters:
+        return any(map(_russian_word, words))
+    russian = sum(map(_russian_word, words))
+    ukrainian = sum(1 for w in words if not UK_ONLY.isdisjoint(w))
+    return russian >= 2 and russian >= 2 * ukrainian
 
 
 def _judge_latin(letters: _Letters, lang: str) -> Problem | None:
@@ -809,7 +942,7 @@ def _judge_latin(letters: _Letters, lang: str) -> Problem | None:
             expected=lang,
             found="Cyrillic script",
         )
-    sq_letters = sum(c in SQ_LETTERS for c in letters.text)
+    sq_letters = sum(map(letters.text.count, SQ_LETTERS))
     if lang == "sq" and sq_letters >= 2:
         return None  # ë, ç: Albanian, settled without langdetect
     if lang != "en" and (lang != "sq" or not sq_letters) and _looks_english(letters):
@@ -845,7 +978,7 @@ def _shorten(text: str, limit: int = 60) -> str:
 )
 def check_language(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     lang = _lang(ctx)
-    if _norm_space(unit.msgstr).casefold() == _norm_space(unit.msgid).casefold():
+    if _same_text(unit.msgid, unit.msgstr):
         return  # the `untranslated` check's business
     letters = _remaining_letters(unit, ctx, "language")
     if letters.latin + letters.cyrillic + letters.other == 0:
@@ -913,7 +1046,7 @@ def _name_like(word: str, ctx: CheckContext) -> bool:
     "for names that stay the same (Kursk, Donald Trump).",
 )
 def check_untranslated(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
-    if _norm_space(unit.msgstr).casefold() != _norm_space(unit.msgid).casefold():
+    if not _same_text(unit.msgid, unit.msgstr):
         return
     lang = _lang(ctx)
     rest = _strip_names(unit.msgid, ctx, "untranslated")
@@ -1073,6 +1206,20 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0\u202f\u2009]{2,}(?=\S)")
 # A space before , . ; : ! ? ) ] (not before "..." or "…", which may start a cut).
 _SPACE_BEFORE = re.compile(r"(?<=[^\W_])[ \u00a0\u202f](?=[,.;:!?)\]](?!\.\.)(?:\s|$|[\"»”“]))")
 
+# What every match of the two patterns above contains, found by a quick scan
+# (the patterns start with a lookbehind, which makes the regex engine try
+# every position): without it there is no match.
+_DOUBLE_SPACE_HINT = re.compile(r"[ \u00a0\u202f\u2009]{2}")
+_SPACE_BEFORE_HINT = re.compile(r"[ \u00a0\u202f][,.;:!?)\]]")
+
+
+def _double_space(text: str) -> bool:
+    return _DOUBLE_SPACE_HINT.search(text) is not None and _DOUBLE_SPACE.search(text) is not None
+
+
+def _space_before(text: str) -> bool:
+    return _SPACE_BEFORE_HINT.search(text) is not None and _SPACE_BEFORE.search(text) is not None
+
 
 @register(
     "spacing",
@@ -1082,7 +1229,7 @@ _SPACE_BEFORE = re.compile(r"(?<=[^\W_])[ \u00a0\u202f](?=[,.;:!?)\]](?!\.\.)(?:
 )
 def check_spacing(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     text = unit.msgstr
-    if _DOUBLE_SPACE.search(text) and not _DOUBLE_SPACE.search(unit.msgid):
+    if _double_space(text) and not _double_space(unit.msgid):
         fixed = _DOUBLE_SPACE.sub(lambda m: "\u00a0" if "\u00a0" in m.group() else " ", text)
         where = _DOUBLE_SPACE.search(text)
         assert where is not None
@@ -1093,7 +1240,7 @@ def check_spacing(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
             found="two spaces",
             fixed=fixed,
         )
-    if _SPACE_BEFORE.search(text) and not _SPACE_BEFORE.search(unit.msgid):
+    if _space_before(text) and not _space_before(unit.msgid):
         where = _SPACE_BEFORE.search(text)
         assert where is not None
         mark = text[where.end()]
@@ -1165,12 +1312,15 @@ def _context_role(text: str, i: int) -> str | None:
     return None
 
 
-def _marks(text: str) -> list[_Mark]:
+_MARK_CHAR = re.compile("[" + re.escape(_DOUBLE_MARKS + _SINGLE_MARKS) + "]")
+
+
+@lru_cache(maxsize=256)
+def _marks(text: str) -> tuple[_Mark, ...]:
     """Quotation marks in ``text``; apostrophes inside words (п’ять, O’Neil) are skipped."""
     marks = []
-    for i, ch in enumerate(text):
-        if ch not in _DOUBLE_MARKS and ch not in _SINGLE_MARKS:
-            continue
+    for m in _MARK_CHAR.finditer(text):  # only the quotation-mark characters
+        i, ch = m.start(), m.group()
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if ch in "'’" and prev.isalpha() and nxt.isalpha():
@@ -1184,7 +1334,7 @@ def _marks(text: str) -> list[_Mark]:
             if role is None and ch in "”’":
                 role = "close"
         marks.append(_Mark(i, ch, role))
-    return marks
+    return tuple(marks)
 
 
 _PAIR_STYLE = {
@@ -1221,7 +1371,8 @@ def _lone_style(mark: _Mark) -> str:
     return STRAIGHT if ch == '"' else "''"
 
 
-def _quotes(text: str) -> tuple[list[_Quote], list[tuple[str, str]]]:
+@lru_cache(maxsize=256)
+def _quotes(text: str) -> tuple[tuple[_Quote, ...], tuple[tuple[str, str], ...]]:
     """Quotations (paired or cut) and mismatched pairs such as « … ”."""
     quotes: list[_Quote] = []
     mismatched: list[tuple[str, str]] = []
@@ -1244,7 +1395,7 @@ def _quotes(text: str) -> tuple[list[_Quote], list[tuple[str, str]]]:
     for depth, opening in enumerate(stack):
         quotes.append(_Quote(_lone_style(opening), depth, opening.pos))
     quotes.sort(key=lambda q: q.pos)
-    return quotes, mismatched
+    return tuple(quotes), tuple(mismatched)
 
 
 def _outer_style(text: str) -> str | None:

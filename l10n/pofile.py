@@ -193,13 +193,16 @@ def format_po(po: polib.POFile) -> str:
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
-_STRING = r'"(?:[^"\\]|\\.)*"'
+# A quoted string, written as an unrolled loop (runs of plain characters
+# between escapes): the same strings as "(?:[^"\\]|\\.)*", matched far faster.
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 _KEYWORD_LINE = re.compile(
     r"^(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<n>\d+)\])?)[ \t]+(?P<s>"
     + _STRING
     + r")[ \t]*$"
 )
 _CONTINUATION = re.compile(r"^[ \t]*(?P<s>" + _STRING + r")[ \t]*$")
+_BACKSLASH = re.compile(r"\\.?")
 _VALID_ESCAPE = re.compile(r'\\(?:[abfnrtv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+)')
 
 
@@ -236,8 +239,12 @@ def _syntax_error(text: str) -> tuple[int, str] | None:
                 continue
         elif not stripped or stripped.startswith("#"):
             continue
-        keyword = _KEYWORD_LINE.match(stripped)
-        continuation = None if keyword else _CONTINUATION.match(stripped)
+        if stripped[0] == '"':  # a continuation line: no keyword can match
+            keyword = None
+            continuation = _CONTINUATION.match(stripped)
+        else:
+            keyword = _KEYWORD_LINE.match(stripped)
+            continuation = None if keyword else _CONTINUATION.match(stripped)
         if keyword:
             kw = keyword.group("kw")
             field = "msgstr" if kw.startswith("msgstr") else kw
@@ -264,9 +271,10 @@ def _syntax_error(text: str) -> tuple[int, str] | None:
             return number, "end-of-line within string (a closing quote is missing)"
         else:
             return number, f"not PO syntax: {stripped[:40]!r}"
-        for escape in re.finditer(r"\\.?", value[1:-1]):
-            if not _VALID_ESCAPE.match(value[1:-1], escape.start()):
-                return number, f"invalid escape sequence {escape.group()!r}"
+        if "\\" in value:
+            for escape in _BACKSLASH.finditer(value[1:-1]):
+                if not _VALID_ESCAPE.match(value[1:-1], escape.start()):
+                    return number, f"invalid escape sequence {escape.group()!r}"
     return finish()
 
 

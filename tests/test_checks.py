@@ -939,3 +939,53 @@ def test_other_target_languages_do_not_crash_or_misfire():
         == []
     )
     assert names("uk_UA", "World", "Світ") == []
+
+
+# --- speed-ups that must not change a verdict ---------------------------------------
+
+
+def test_russian_word_forms_settle_long_russian_without_langdetect(monkeypatch):
+    def fail(*args):
+        raise AssertionError("langdetect asked although Russian forms decide")
+
+    monkeypatch.setattr(l10n.checks, "_detect", fail)
+    msgid = "Kursk becomes Putin's nightmare as the Ukrainian army advances on the town"
+    ru = "Курск превращается в кошмар для Путина, так как украинская армия наступает на город"
+    assert only("language", "ru", msgid, ru) == []
+    # A Ukrainian-spelled name in a Russian sentence: Russian evidence outweighs it.
+    mixed = "Хімонка: Россия также была вынуждена обратиться за помощью к Северной Корее"
+    assert only("language", "ru", msgid, mixed) == []
+
+
+def test_russian_word_forms_do_not_hide_bulgarian_or_ukrainian():
+    # No Russian-only form: still judged by langdetect (see the Bulgarian test above).
+    assert not l10n.checks._clearly_russian(
+        "в момента русия контролира около една пета от украинската територия", False
+    )
+    # Mostly Ukrainian words with a Russian one: not settled as Russian.
+    assert not l10n.checks._clearly_russian(
+        "київ також заявив що російські війська наступають також", True
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bloomberg and DW Akademie, DW Akademies, xDW Akademie, DW Akademie1",
+        "C++ and .NET and U.S. and x.NET and U.S.A. and C+++",
+        "GIZ\nGIZ GIZ_ GIZ-funded #SustainMediaProgramme",
+        "",
+    ],
+)
+def test_dnt_pattern_matches_as_one_bounded_alternative_per_term(text):
+    import re
+
+    forms = sorted(
+        {"Bloomberg", "DW Akademie", "GIZ", "C++", ".NET", "U.S.", "#SustainMediaProgramme"},
+        key=len,
+        reverse=True,
+    )
+    plain = re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in forms))
+    fast = l10n.checks._compile_dnt(tuple(forms))
+    assert fast is not None
+    assert fast.sub("|", text) == plain.sub("|", text)
