@@ -216,6 +216,8 @@ def translate(
                 parts.append(f"{r.machine} machine-translated (fuzzy)")
             if r.obsoleted:
                 parts.append(f"{r.obsoleted} obsolete")
+            if r.fixed_terms:
+                parts.append(f"{r.fixed_terms} names set to their glossary form")
             if r.missing_terms:
                 parts.append(f"{r.missing_terms} glossary terms not found")
             state = "written" if r.written else "unchanged"
