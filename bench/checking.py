@@ -1,0 +1,198 @@
+"""Section 3: ``l10n check`` on large PO sets, next to polib's bare parse.
+
+Synthetic data (see :mod:`bench.synth`): a 1,000-term glossary in the
+project's TOML format and PO files of reviewed sq/uk/ru sentences that each
+mention one glossary name.  Each side is a whole process over the same files:
+
+- ``l10n check --glossary G DIR`` (the CLI, as CI runs it);
+- polib's bare parse, ``polib.pofile(path)`` for every file;
+- ``polib.pofile(path, check_for_duplicates=True)``: the parse that
+  ``l10n.pofile.read_po`` does, to show what the duplicate check costs.
+
+One in-process profiled run of ``check_paths`` on the smallest set splits the
+check's time by check function, to say where it goes.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.common import (
+    ROOT,
+    Row,
+    Section,
+    Side,
+    Target,
+    bench_env,
+    log,
+    measure_rounds,
+    run_process,
+)
+from bench.startup import check_available, l10n_command
+from bench.synth import glossary_toml, synth_terms, write_po_corpus
+
+GLOSSARY_TERMS = 1000
+PROFILE_FILES = 20  # files of the first set profiled in-process
+PARSE = (
+    "import sys, polib\n"
+    "from pathlib import Path\n"
+    "dups = sys.argv[2] == 'dups'\n"
+    "n = 0\n"
+    "for p in sorted(Path(sys.argv[1]).rglob('*.po')):\n"
+    "    n += len(polib.pofile(str(p), check_for_duplicates=dups))\n"
+    "print(f'{n} entries parsed')\n"
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    entries: int
+    per_file: int
+    full_check_runs: int | None = None  # None: every repeat
+
+    @property
+    def name(self) -> str:
+        files = -(-self.entries // self.per_file)
+        where = "one file" if files == 1 else f"{files:,} files of {self.per_file:,}"
+        return f"{self.entries:,} entries, {where}"
+
+
+def _process_side(label: str, argv: list[str], max_runs: int | None = None) -> Side:
+    def once() -> tuple[float, str]:
+        proc = run_process(argv, cwd=ROOT, env=bench_env())
+        if proc.returncode not in (0, 1):
+            raise RuntimeError(f"{label}: exit {proc.returncode}: {proc.stderr[-1500:]}")
+        last = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
+        return proc.seconds, last
+
+    return Side(label, once, max_runs=max_runs)
+
+
+def profile_checks(paths: list[Path], glossary_path: Path) -> list[tuple[str, float]]:
+    """Seconds per part of one in-process ``check_paths`` run (under cProfile)."""
+    from l10n.check import all_checks, check_paths
+    from l10n.glossary import load_glossary
+
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.enable()
+    check_paths(paths, glossary=load_glossary(glossary_path))
+    profiler.disable()
+    total = time.perf_counter() - start
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+
+    def cumulative(code: object) -> float:
+        key = (code.co_filename, code.co_firstlineno, code.co_name)  # type: ignore[attr-defined]
+        return stats[key][3] if key in stats else 0.0
+
+    import l10n.pofile
+
+    parts = [("read_po (parse + duplicate check)", cumulative(l10n.pofile.read_po.__code__))]
+    parts += [(f"check {c.name}", cumulative(c.func.__code__)) for c in all_checks().values()]
+    parts.sort(key=lambda p: -p[1])
+    return [("total (profiled)", total), *parts]
+
+
+def run(*, repeat: int, deadline: float, quick: bool) -> Section:
+    section = Section()
+    missing = check_available()
+    if missing is not None:
+        section.notes.append(f"check section skipped: glossary module not available ({missing})")
+        section.targets.append(
+            Target("l10n check <= 2x polib's bare parse", "<= 2x", "skipped", None, missing)
+        )
+        return section
+    cases = (
+        [Case(1000, 100), Case(3000, 100), Case(1000, 1000)]
+        if quick
+        else [Case(10_000, 100), Case(100_000, 100), Case(10_000, 10_000, full_check_runs=1)]
+    )
+    work = Path(tempfile.mkdtemp(prefix="l10n-bench-check-"))
+    try:
+        terms = synth_terms(GLOSSARY_TERMS)
+        glossary = work / "glossary" / "terms.toml"
+        glossary.parent.mkdir()
+        glossary.write_text(glossary_toml(terms), encoding="utf-8")
+        l10n = l10n_command()
+        profiled = None
+        for case in cases:
+            folder = work / f"po-{case.entries}-{case.per_file}"
+            paths = write_po_corpus(folder, case.entries, case.per_file, terms)
+            size = sum(p.stat().st_size for p in paths)
+            log(f"check: {case.name}, {size / 1e6:.1f} MB")
+            sides = [
+                _process_side(
+                    "l10n check (1,000-term glossary)",
+                    [*l10n, "check", "--glossary", str(glossary.parent), str(folder)],
+                    case.full_check_runs,
+                ),
+                _process_side(
+                    "polib.pofile (bare parse)",
+                    [sys.executable, "-c", PARSE, str(folder), "bare"],
+                ),
+                _process_side(
+                    "polib.pofile, check_for_duplicates (as read_po)",
+                    [sys.executable, "-c", PARSE, str(folder), "dups"],
+                ),
+            ]
+            section.notes += measure_rounds(sides, repeat, deadline, f"check {case.name}")
+            check, bare, dups = sides
+            for side in sides:
+                ratio = f"{side.median / bare.median:.2f}x polib" if side is not bare else ""
+                section.rows.append(
+                    Row(
+                        "check",
+                        f"{case.name} ({size / 1e6:.1f} MB)",
+                        side.label,
+                        side.median,
+                        side.runs,
+                        f"{case.entries / side.median:,.0f} entries/s",
+                        ratio,
+                        side.extras[0] if side.extras else "",
+                    )
+                )
+            per_entry = (check.median - bare.median) / case.entries * 1e6
+            section.targets.append(
+                Target(
+                    f"l10n check <= 2x polib's bare parse ({case.name})",
+                    "<= 2x",
+                    f"{check.median / bare.median:.1f}x ({check.median:.2f} s vs "
+                    f"{bare.median:.2f} s)",
+                    check.median <= 2 * bare.median,
+                    f"Beyond the parse, l10n check spends about {per_entry:,.0f} µs per entry; "
+                    f"2x polib leaves {bare.median / case.entries * 1e6:,.0f} µs per entry for "
+                    "everything else (start-up, glossary, every check). polib with its own "
+                    "check_for_duplicates (which read_po no longer uses) takes "
+                    f"{dups.median / bare.median:.2f}x the bare parse here.",
+                )
+            )
+            if profiled is None and time.monotonic() < deadline:
+                sample = paths[:PROFILE_FILES]
+                entries = min(case.entries, case.per_file * len(sample))
+                log(f"check: profiling check_paths in-process on {entries:,} entries")
+                profiled = (entries, profile_checks(sample, glossary.parent))
+        if profiled is not None:
+            entries, parts = profiled
+            total = parts[0][1]
+            where = (
+                f"Where check_paths spends its time ({entries:,} entries with the 1,000-term "
+                f"glossary, one in-process run under cProfile, {total:.1f} s; cProfile "
+                "inflates Python-heavy code): "
+                + ", ".join(f"{name} {sec:.2f} s ({sec / total:.0%})" for name, sec in parts[1:])
+            )
+            section.notes.append(where)
+            top = ", ".join(
+                f"{name.removeprefix('check ')} {sec / total:.0%}" for name, sec in parts[1:4]
+            )
+            for target in section.targets:
+                target.comment += f" Biggest costs in the profile: {top}."
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return section
