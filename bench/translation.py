@@ -124,20 +124,14 @@ class _CountingTranslator:
 
 def counting_engine_factory(options: Any, stats: DecodeStats) -> Callable[[str, str], Any]:
     """What ``l10n.pipeline.argos_engine_factory`` does, with counted decoding."""
-    from l10n.models import find_package, missing_model_error
+    from l10n.pipeline import argos_engine_factory
 
     class CountingArgosEngine(ArgosEngine):
         @property
         def translator(self) -> Any:
             return _CountingTranslator(super().translator, stats)
 
-    def factory(from_code: str, to_code: str) -> Any:
-        package = find_package(from_code, to_code)
-        if package is None:
-            raise missing_model_error(from_code, to_code)
-        return CountingArgosEngine(package, options)
-
-    return factory
+    return argos_engine_factory(options, CountingArgosEngine)
 
 
 def fixed_length_options(target_tokens: int = TARGET_TOKENS, **settings: Any) -> Any:

@@ -57,15 +57,21 @@ class DocumentResult:
     template_written: bool = False
 
 
-def argos_engine_factory(options: DecodeOptions | None = None) -> EngineFactory:
-    """Engines from installed Argos packages; a missing one is an input error."""
+def argos_engine_factory(
+    options: DecodeOptions | None = None, engine_class: type[ArgosEngine] = ArgosEngine
+) -> EngineFactory:
+    """Engines from installed Argos packages; a missing one is an input error.
+
+    ``engine_class`` lets a caller instrument the engine (the benchmarks count
+    its decoding calls) while finding packages exactly as ``translate`` does.
+    """
     from l10n.models import find_package, missing_model_error
 
     def factory(from_code: str, to_code: str) -> Engine:
         package = find_package(from_code, to_code)
         if package is None:
             raise missing_model_error(from_code, to_code)
-        return ArgosEngine(package, options)
+        return engine_class(package, options)
 
     return factory
 
