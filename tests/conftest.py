@@ -70,6 +70,15 @@ def models_dir(model_files, tmp_path_factory) -> Path:
 
 
 @pytest.fixture
+def empty_packages(tmp_path, monkeypatch) -> Path:
+    """An empty packages folder that installs go to."""
+    target = tmp_path / "packages"
+    target.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(target))
+    return target
+
+
+@pytest.fixture
 def with_models(models_dir, monkeypatch) -> Path:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(models_dir))
     return models_dir

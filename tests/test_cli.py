@@ -258,14 +258,6 @@ def test_models_list_json(with_models):
         assert Path(p["path"]).is_dir()
 
 
-@pytest.fixture
-def empty_packages(tmp_path, monkeypatch) -> Path:
-    target = tmp_path / "packages"
-    target.mkdir()
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(target))
-    return target
-
-
 def installed(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 

@@ -35,15 +35,6 @@ from l10n.models import (
 NAME = "translate-en_sq-random"  # the top-level folder of model_files["sq"]
 
 
-@pytest.fixture
-def packages(tmp_path, monkeypatch) -> Path:
-    """An empty packages folder that installs go to."""
-    target = tmp_path / "packages"
-    target.mkdir()
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(target))
-    return target
-
-
 def contents(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
@@ -64,18 +55,18 @@ def write_zip(path: Path, files: dict[str, bytes]) -> Path:
 # --- install_file ---------------------------------------------------------------
 
 
-def test_install_file_installs_the_package(packages, model_files):
+def test_install_file_installs_the_package(empty_packages, model_files):
     info = install_file(model_files["sq"], expect_to="sq")
     assert isinstance(info, PackageInfo)
-    assert info.path == packages / NAME
-    assert (info.path, info.from_code, info.to_code) == (packages / NAME, "en", "sq")
+    assert info.path == empty_packages / NAME
+    assert (info.path, info.from_code, info.to_code) == (empty_packages / NAME, "en", "sq")
     assert info.name == NAME
     assert info.version
     assert (info.path / "metadata.json").is_file()
     assert (info.path / "model").is_dir()
     assert (info.path / "model" / "model.bin").is_file()
     assert (info.path / "sentencepiece.model").is_file()
-    assert contents(packages) == [NAME]
+    assert contents(empty_packages) == [NAME]
 
     assert list_packages() == [info]
     found = find_package("en", "sq")
@@ -85,7 +76,7 @@ def test_install_file_installs_the_package(packages, model_files):
     assert find_package("sq", "en") is None
 
 
-def test_installed_packages_are_listed_and_found_by_language(packages, model_files):
+def test_installed_packages_are_listed_and_found_by_language(empty_packages, model_files):
     for lang, path in model_files.items():
         install_file(path, expect_to=lang)
     listed = list_packages()
@@ -95,10 +86,10 @@ def test_installed_packages_are_listed_and_found_by_language(packages, model_fil
         found = find_package("en", lang)
         assert found is not None
         assert found.to_code == lang
-        assert Path(found.package_path).parent == packages
+        assert Path(found.package_path).parent == empty_packages
 
 
-def test_reinstalling_replaces_the_package(packages, model_files):
+def test_reinstalling_replaces_the_package(empty_packages, model_files):
     first = install_file(model_files["sq"])
     (first.path / "stale-file.txt").write_text("from the first install")
     second = install_file(model_files["sq"])
@@ -106,17 +97,17 @@ def test_reinstalling_replaces_the_package(packages, model_files):
     assert not (second.path / "stale-file.txt").exists()
     assert (second.path / "model" / "model.bin").is_file()
     # One package, and no staging or retired folders (dot-folders) left behind.
-    assert contents(packages) == [NAME]
+    assert contents(empty_packages) == [NAME]
     assert [p.name for p in list_packages()] == [NAME]
 
 
-def test_expect_to_mismatch_is_an_input_error_and_installs_nothing(packages, model_files):
+def test_expect_to_mismatch_is_an_input_error_and_installs_nothing(empty_packages, model_files):
     with pytest.raises(InputFileError) as err:
         install_file(model_files["sq"], expect_to="uk")
     assert "uk" in err.value.message
     assert "sq" in err.value.message
     assert str(model_files["sq"]) in err.value.message
-    assert contents(packages) == []
+    assert contents(empty_packages) == []
 
 
 def _not_a_zip(src: Path, dest: Path) -> Path:
@@ -154,7 +145,9 @@ BAD_PACKAGES = {
 
 
 @pytest.mark.parametrize("case", list(BAD_PACKAGES))
-def test_bad_package_is_an_input_error_and_leaves_nothing(case, packages, model_files, tmp_path):
+def test_bad_package_is_an_input_error_and_leaves_nothing(
+    case, empty_packages, model_files, tmp_path
+):
     make, word = BAD_PACKAGES[case]
     bad = make(model_files["sq"], tmp_path / "bad.argosmodel")
     with pytest.raises(InputFileError) as err:
@@ -163,22 +156,22 @@ def test_bad_package_is_an_input_error_and_leaves_nothing(case, packages, model_
     assert str(bad) in message
     assert word in message
     assert "\n" not in message
-    assert contents(packages) == []
+    assert contents(empty_packages) == []
     # Nothing was extracted anywhere near the packages folder either.
-    for folder in (packages, packages.parent, tmp_path.parent):
+    for folder in (empty_packages, empty_packages.parent, tmp_path.parent):
         assert not (folder / "evil").exists()
 
 
-def test_missing_file_is_an_input_error(packages, tmp_path):
+def test_missing_file_is_an_input_error(empty_packages, tmp_path):
     missing = tmp_path / "nowhere.argosmodel"
     with pytest.raises(InputFileError) as err:
         install_file(missing)
     assert str(missing) in err.value.message
     assert "no such file" in err.value.message
-    assert contents(packages) == []
+    assert contents(empty_packages) == []
 
 
-def test_bad_package_leaves_an_installed_one_intact(packages, model_files, tmp_path):
+def test_bad_package_leaves_an_installed_one_intact(empty_packages, model_files, tmp_path):
     good = install_file(model_files["sq"])
     before = {p.relative_to(good.path): p.read_bytes() for p in good.path.rglob("*") if p.is_file()}
     bad = _with({f"{NAME}/metadata.json": b"{broken"})(model_files["sq"], tmp_path / "bad.zip")
@@ -186,10 +179,10 @@ def test_bad_package_leaves_an_installed_one_intact(packages, model_files, tmp_p
         install_file(bad)
     after = {p.relative_to(good.path): p.read_bytes() for p in good.path.rglob("*") if p.is_file()}
     assert after == before
-    assert contents(packages) == [NAME]
+    assert contents(empty_packages) == [NAME]
 
 
-def test_installed_package_is_always_listed(packages, model_files, tmp_path):
+def test_installed_package_is_always_listed(empty_packages, model_files, tmp_path):
     """A package that install_file accepts must be one list_packages/find_package see.
 
     installed_packages() skips dot-folders (they are half-finished installs),
@@ -201,7 +194,7 @@ def test_installed_package_is_always_listed(packages, model_files, tmp_path):
     try:
         info = install_file(archive, expect_to="sq")
     except InputFileError:
-        assert contents(packages) == []
+        assert contents(empty_packages) == []
         return
     assert info.path in [p.path for p in list_packages()]
     assert find_package("en", "sq") is not None
@@ -262,30 +255,32 @@ def index_entry(root: Path, base: str, archive: Path) -> dict:
     return meta
 
 
-def test_install_from_index_downloads_and_installs(packages, model_files, server, monkeypatch):
+def test_install_from_index_downloads_and_installs(
+    empty_packages, model_files, server, monkeypatch
+):
     root, base = server
     entries = [index_entry(root, base, model_files[lang]) for lang in ("sq", "uk")]
     publish_index(root, base, entries, monkeypatch)
     info = install_from_index("uk")
     assert (info.from_code, info.to_code) == ("en", "uk")
-    assert info.path == packages / "translate-en_uk-random"
+    assert info.path == empty_packages / "translate-en_uk-random"
     assert (info.path / "model" / "model.bin").is_file()
-    assert contents(packages) == ["translate-en_uk-random"]
+    assert contents(empty_packages) == ["translate-en_uk-random"]
     found = find_package("en", "uk")
     assert found is not None
     assert Path(found.package_path) == info.path
 
 
-def test_index_without_the_language_is_an_error(packages, model_files, server, monkeypatch):
+def test_index_without_the_language_is_an_error(empty_packages, model_files, server, monkeypatch):
     root, base = server
     publish_index(root, base, [index_entry(root, base, model_files["sq"])], monkeypatch)
     with pytest.raises(L10nError) as err:
         install_from_index("ru")
     assert "en -> ru" in err.value.message
-    assert contents(packages) == []
+    assert contents(empty_packages) == []
 
 
-def test_unreachable_index_is_an_error_with_a_hint(packages, no_proxy, monkeypatch):
+def test_unreachable_index_is_an_error_with_a_hint(empty_packages, no_proxy, monkeypatch):
     # A port that was free a moment ago and has nothing listening on it now.
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -297,10 +292,10 @@ def test_unreachable_index_is_an_error_with_a_hint(packages, no_proxy, monkeypat
     assert url in err.value.message
     assert err.value.hint
     assert "--file" in err.value.hint
-    assert contents(packages) == []
+    assert contents(empty_packages) == []
 
 
-def test_package_link_that_404s_is_an_error(packages, model_files, server, monkeypatch):
+def test_package_link_that_404s_is_an_error(empty_packages, model_files, server, monkeypatch):
     root, base = server
     entry = index_entry(root, base, model_files["sq"])
     entry["links"] = [f"{base}/no-such-package.argosmodel"]
@@ -310,19 +305,21 @@ def test_package_link_that_404s_is_an_error(packages, model_files, server, monke
     assert "no-such-package.argosmodel" in err.value.message
     assert "en -> sq" in err.value.message
     assert err.value.hint and "--file" in err.value.hint
-    assert contents(packages) == []
+    assert contents(empty_packages) == []
 
 
-def test_index_that_is_not_json_is_an_error(packages, server, monkeypatch):
+def test_index_that_is_not_json_is_an_error(empty_packages, server, monkeypatch):
     root, base = server
     (root / "index.json").write_text("<html>captive portal</html>")
     monkeypatch.setattr(argostranslate.settings, "remote_package_index", f"{base}/index.json")
     with pytest.raises(L10nError):
         install_from_index("sq")
-    assert contents(packages) == []
+    assert contents(empty_packages) == []
 
 
-def test_index_link_to_another_language_is_refused(packages, model_files, server, monkeypatch):
+def test_index_link_to_another_language_is_refused(
+    empty_packages, model_files, server, monkeypatch
+):
     # The index says en -> uk, but the file behind the link is en -> sq.
     root, base = server
     entry = index_entry(root, base, model_files["uk"])
@@ -331,17 +328,17 @@ def test_index_link_to_another_language_is_refused(packages, model_files, server
     publish_index(root, base, [entry], monkeypatch)
     with pytest.raises(InputFileError):
         install_from_index("uk")
-    assert contents(packages) == []
+    assert contents(empty_packages) == []
 
 
 # --- the error for a missing model ------------------------------------------------
 
 
-def test_missing_model_error_names_the_pair_and_the_install_command(packages):
+def test_missing_model_error_names_the_pair_and_the_install_command(empty_packages):
     err = missing_model_error("en", "ru")
     assert isinstance(err, L10nError)
     assert "en -> ru" in err.message
-    assert str(packages) in err.message
+    assert str(empty_packages) in err.message
     assert err.hint
     assert "l10n models install ru" in err.hint
     assert "--file" in err.hint
