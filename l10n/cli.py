@@ -81,6 +81,15 @@ def load_glossary_option(path: str | None, *, explicit: bool) -> Any:
     return load_glossary(target)
 
 
+locales_option = click.option(
+    "--locales",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="locales",
+    show_default=True,
+    help="Folder of the POT and PO files.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="l10n")
 def cli() -> None:
@@ -139,13 +148,7 @@ class Progress:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "to", required=True, help="Target languages, comma-separated: sq,uk,ru.")
-@click.option(
-    "--locales",
-    type=click.Path(file_okay=False, path_type=Path),
-    default="locales",
-    show_default=True,
-    help="Folder of the POT and PO files.",
-)
+@locales_option
 @click.option(
     "--glossary",
     "glossary_path",
@@ -400,12 +403,7 @@ def check(
     default="build",
     show_default=True,
 )
-@click.option(
-    "--locales",
-    type=click.Path(file_okay=False, path_type=Path),
-    default="locales",
-    show_default=True,
-)
+@locales_option
 @click.option("--include-fuzzy", is_flag=True, help="Use fuzzy (unreviewed) translations too.")
 @handle_errors
 def build(to: str | None, out: Path, locales: Path, include_fuzzy: bool) -> None:
