@@ -87,7 +87,12 @@ LANG_NAMES = {
 
 def _lang(ctx: CheckContext) -> str:
     """'uk' for 'uk', 'uk_UA', 'uk-UA'."""
-    return re.split(r"[_\-@.]", ctx.lang or "", maxsplit=1)[0].lower()
+    return _base_lang(ctx.lang or "")
+
+
+@lru_cache(maxsize=64)
+def _base_lang(code: str) -> str:
+    return re.split(r"[_\-@.]", code, maxsplit=1)[0].lower()
 
 
 def _lang_name(code: str) -> str:
@@ -143,9 +148,24 @@ _ASCII_UPPER = re.compile(r"[A-Z]")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 
+# glossary id -> (the glossary, its do-not-translate forms): computed once per
+# glossary rather than once per file.
+_DNT_FORMS: dict[int, tuple[object, list[str]]] = {}
+
+
 def _dnt_strings(ctx: CheckContext) -> list[str]:
     """English forms of the glossary's do-not-translate terms, longest first."""
-    terms = getattr(ctx.glossary, "terms", None) or ()
+    cached = _DNT_FORMS.get(id(ctx.glossary))
+    if cached is not None and cached[0] is ctx.glossary:
+        return cached[1]
+    forms = _collect_dnt_strings(ctx.glossary)
+    _DNT_FORMS.clear()  # one glossary per run, as a rule: keep only the last
+    _DNT_FORMS[id(ctx.glossary)] = (ctx.glossary, forms)
+    return forms
+
+
+def _collect_dnt_strings(glossary: Any) -> list[str]:
+    terms = getattr(glossary, "terms", None) or ()
     found: set[str] = set()
     for term in terms:
         if not getattr(term, "dnt", False):
@@ -365,15 +385,37 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 
 # English: "1,250", "1.5", "4000"; dates ("August 6, 2024") and ranges
 # ("2002-2025") fall apart into their numbers.
-_SOURCE_NUMBER = re.compile(r"(?<!\d)\d+(?:[.,]\d+)*")
+_SOURCE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Target: also "1 250" with a space, a no-break space (U+00A0), a narrow
 # no-break space (U+202F) or a thin space (U+2009) before a group of three.
-_TARGET_NUMBER = re.compile(r"(?<!\d)\d+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
+_TARGET_NUMBER = re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*")
+# (Both are only used to scan a whole text from its start, so a match never starts
+# right after a digit: every match ends before a non-digit.  A (?<!\d) would
+# say so again, at twice the cost.)
 _NEXT_WORD = re.compile(r"[\s\u00a0\u202f]*-?([^\W\d_]+\.?)")
 _YEAR_RANGE_START = re.compile(r"(?<!\d)(1[89]|20)\d\d\s?[-–/]\s?$")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
 _GROUP_SEPS = " \u00a0\u202f\u2009"
 _NUMBER_PARTS = re.compile(r"[.,]")
+
+
+def _plain_subset(
+    text: str, pattern: re.Pattern[str], other: str, other_pattern: re.Pattern[str]
+) -> bool:
+    """Whether every number of ``text`` is a plain digit run ("12", "2024") that
+    ``other`` has too, as a plain digit run.
+
+    A plain digit run stands for its own value in the source and in a
+    translation alike, so then the numbers checks have nothing to say, and
+    the usual entry is settled without parsing values, scales or separators.
+    """
+    numbers = pattern.findall(text)
+    if not numbers:
+        return True
+    if not all(map(str.isdecimal, numbers)):
+        return False
+    others = other_pattern.findall(other)
+    return all(map(str.isdecimal, others)) and set(numbers).issubset(others)
 
 
 @lru_cache(maxsize=4096)
@@ -640,6 +682,8 @@ def _hint_for(number: _Number, found: list[_Number], lang: str) -> str:
     "'40 thousand' written as '40 тисяч' or '40 000' are accepted.",
 )
 def check_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+    if _plain_subset(unit.msgid, _SOURCE_NUMBER, unit.msgstr, _TARGET_NUMBER):
+        return  # the usual case: the source's plain numbers are all in the translation
     source = [n for n in _source_numbers(unit.msgid) if n.required]
     if not source:
         return
@@ -675,6 +719,8 @@ def check_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     "A warning: translators sometimes add a year or write a number out for good reason.",
 )
 def check_extra_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+    if _plain_subset(unit.msgstr, _TARGET_NUMBER, unit.msgid, _SOURCE_NUMBER):
+        return  # the usual case: the translation's plain numbers all come from the source
     found = _target_digit_numbers(unit.msgstr, _lang(ctx))
     if not found:
         return
@@ -968,6 +1014,62 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# What may be removed before judging (URLs, e-mail addresses, hashtags) and the
+# letters counted by script, for the quick path below.
+_STRIPPED_BITS = re.compile(r"[#@]|://|www\.", re.IGNORECASE)
+_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u0482\u048a-\u052f]+")
+_OTHER_LETTER = re.compile(r"[^\W\d_\u0400-\u052f]")
+# (own letters, letters the language does not have), as regexes: a search is
+# quicker than making a set of the text's characters.
+_ALPHABET_EVIDENCE = {
+    "uk": (
+        re.compile(f"[{''.join(sorted(UK_ONLY))}]"),
+        re.compile(f"[{''.join(sorted(RU_ONLY | RU_BG_HARD_SIGN | OTHER_CYRILLIC))}]"),
+    ),
+    "ru": (
+        re.compile(f"[{''.join(sorted(RU_ONLY))}]"),
+        re.compile(f"[{''.join(sorted(UK_ONLY | OTHER_CYRILLIC))}]"),
+    ),
+}
+_SQ_LETTER = re.compile(f"[{''.join(sorted(SQ_LETTERS))}]")
+
+
+def _settled_by_letters(unit: Unit, ctx: CheckContext, lang: str) -> bool:
+    """Whether the translation's own letters show it is in ``lang``.
+
+    The quick answer for most entries, given only where the full judgement
+    (:func:`_judge_cyrillic`, :func:`_judge_latin`) would find nothing too:
+    Ukrainian with і/ї/є/ґ and none of ы/э/ё/ъ, Russian with ы/э/ё and no
+    і/ї/є/ґ, in either case with Cyrillic letters in the majority; Albanian
+    with two or more ë/ç and no Cyrillic.  Removing names before judging
+    only removes letters of other scripts, so it cannot change these
+    answers, unless a URL, hashtag, do-not-translate name or source word
+    could carry such letters away: then the full judgement runs.
+    """
+    text = unit.msgstr
+    if _STRIPPED_BITS.search(text) or _dnt_has_non_ascii(ctx):
+        return False
+    evidence = _ALPHABET_EVIDENCE.get(lang)
+    if evidence is not None:
+        own, foreign = evidence
+        if own.search(text) is None or foreign.search(text) is not None:
+            return False
+        cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(text)))
+        return cyrillic > len(_OTHER_LETTER.findall(text))
+    if lang == "sq":
+        if _SQ_LETTER.search(unit.msgid):
+            return False  # a source name with ë or ç would be taken away
+        return len(_SQ_LETTER.findall(text)) >= 2 and not _CYRILLIC_LETTERS.search(text)
+    return False
+
+
+def _dnt_has_non_ascii(ctx: CheckContext) -> bool:
+    state = _state(ctx, "language")
+    if "dnt_non_ascii" not in state:
+        state["dnt_non_ascii"] = not all(form.isascii() for form in _dnt_strings(ctx))
+    return state["dnt_non_ascii"]
+
+
 @register(
     "language",
     Severity.ERROR,
@@ -978,6 +1080,8 @@ def _shorten(text: str, limit: int = 60) -> str:
 )
 def check_language(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     lang = _lang(ctx)
+    if _settled_by_letters(unit, ctx, lang):
+        return
     if _same_text(unit.msgid, unit.msgstr):
         return  # the `untranslated` check's business
     letters = _remaining_letters(unit, ctx, "language")

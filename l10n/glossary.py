@@ -147,6 +147,13 @@ class _Index:
 
 
 def _index(phrases: Sequence[_Phrase]) -> _Index:
+    if len(phrases) == 1:  # the usual case: a term with only its canonical form
+        phrase = phrases[0]
+        first = phrase.sets[0]
+        single = first if len(phrase.sets) == 1 else frozenset()
+        return _Index(dict.fromkeys(first, (phrase,)), first, single)
+    if not phrases:
+        return _EMPTY_INDEX
     index: dict[str, list[_Phrase]] = {}
     for phrase in phrases:
         for word in phrase.sets[0]:
@@ -160,11 +167,17 @@ def _index(phrases: Sequence[_Phrase]) -> _Index:
     return _Index(MappingProxyType(by_word), frozenset(by_word), single)
 
 
+_EMPTY_INDEX = _Index({}, frozenset(), frozenset())
+
+
 def _compile_chunk(chunk: str, lang: str, cls: str | None, *, foreign: bool) -> _Chunk:
-    tokens = morph.tokenize(chunk)
-    core = chunk[tokens[0][0] : tokens[-1][1]]
-    tail = chunk[tokens[-1][1] :]
-    words = [morph.normalize(t, lang) for _, _, t in morph.tokenize(core)]
+    if chunk.isalpha():  # one plain word: no edge punctuation to split off
+        core, tail, words = chunk, "", [morph.normalize(chunk, lang)]
+    else:
+        tokens = morph.tokenize(chunk)
+        core = chunk[tokens[0][0] : tokens[-1][1]]
+        tail = chunk[tokens[-1][1] :]
+        words = [morph.normalize(t, lang) for _, _, t in morph.tokenize(core)]
     raw_forms, method = morph.chunk_forms(core, lang, cls, foreign=foreign)
     sets: list[set[str]] = [{w} for w in words]
     forms: dict[str, str] = {}
@@ -189,7 +202,7 @@ def _compile_chunk(chunk: str, lang: str, cls: str | None, *, foreign: bool) -> 
 def _compile_phrase(text: str, lang: str, cls: str | None, *, foreign: bool, dnt: bool) -> _Phrase:
     chunks = []
     for chunk in text.split():
-        if not morph.tokenize(chunk):
+        if not chunk.isalpha() and not morph.tokenize(chunk):
             continue
         if dnt and lang != "sq":
             chunks.append(_compile_chunk(chunk, lang, "none", foreign=foreign))

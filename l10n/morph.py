@@ -83,6 +83,8 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 
 def is_acronym(chunk: str) -> bool:
     """ЕС, ЗСУ, GIZ, BE: written in capitals (or with digits); never inflected."""
+    if chunk.isalpha():  # the usual case, decided at C speed
+        return len(chunk) >= 2 and chunk.isupper()
     letters = [c for c in chunk if c.isalpha()]
     return (len(letters) >= 2 and all(c.isupper() for c in letters)) or any(
         c.isdigit() for c in chunk

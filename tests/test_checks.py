@@ -989,3 +989,75 @@ def test_dnt_pattern_matches_as_one_bounded_alternative_per_term(text):
     fast = l10n.checks._compile_dnt(tuple(forms))
     assert fast is not None
     assert fast.sub("|", text) == plain.sub("|", text)
+
+
+# --- quick paths decide exactly as the full judgement -----------------------------------
+
+
+def _variants(msgid: str, msgstr: str) -> list[tuple[str, str]]:
+    """An entry and the same entry damaged the ways the checks look for."""
+    return [
+        (msgid, msgstr),
+        (msgid, msgstr + " 2024"),  # an extra number
+        (msgid + " 17", msgstr),  # a missing number
+        (msgid + " 1,250", msgstr + " 1,250"),  # English digit grouping kept
+        (msgid + " 1,250", msgstr + " 1 250"),
+        (msgid, msgstr + " #Kursk"),  # a hashtag with a Latin word
+        (msgid, msgstr + " https://example.com/Київ"),
+        (msgid, msgstr + " and this was left in English by the machine"),
+        (msgid, msgstr.replace("і", "ы").replace("ë", "e")),  # the other alphabet
+        (msgid + " Çelik", msgstr + " Çelik"),  # a source name with ç
+        (msgid, "Bloomberg " + msgstr),  # a do-not-translate name
+        (msgid, msgstr.upper()),
+    ]
+
+
+QUICK_CORPUS = [
+    (lang, msgid, msgstr)
+    for row in ARTICLE
+    for lang in LANGS
+    for col in (1, 2, 3)  # every translation judged as every language
+    for msgid, msgstr in _variants(row[0], row[col])
+]
+
+
+@pytest.mark.parametrize("gloss", [None, glossary("Bloomberg", "Zëri")], ids=["plain", "dnt-ë"])
+def test_quick_paths_find_what_the_full_checks_find(monkeypatch, gloss):
+    decided = []
+    quick_language = l10n.checks._settled_by_letters
+    quick_numbers = l10n.checks._plain_subset
+
+    plain = []
+
+    def counting(*args):
+        answer = quick_language(*args)
+        decided.append(answer)
+        return answer
+
+    def counting_numbers(*args):
+        answer = quick_numbers(*args)
+        plain.append(answer)
+        return answer
+
+    monkeypatch.setattr(l10n.checks, "_settled_by_letters", counting)
+    monkeypatch.setattr(l10n.checks, "_plain_subset", counting_numbers)
+    fast = [
+        sorted((n, p.message) for n, p in find(lang, msgid, msgstr, glossary=gloss))
+        for lang, msgid, msgstr in QUICK_CORPUS
+    ]
+    monkeypatch.setattr(l10n.checks, "_settled_by_letters", lambda *args: False)
+    monkeypatch.setattr(l10n.checks, "_plain_subset", lambda *args: False)
+    full = [
+        sorted((n, p.message) for n, p in find(lang, msgid, msgstr, glossary=gloss))
+        for lang, msgid, msgstr in QUICK_CORPUS
+    ]
+    for case, a, b in zip(QUICK_CORPUS, fast, full, strict=True):
+        assert a == b, case
+    assert sum(map(bool, full)) > len(full) // 3  # the corpus has problems to find
+    assert plain.count(True) > 50 and plain.count(False) > 50
+    if gloss is None:
+        # The corpus reaches both answers of the quick path.
+        assert decided.count(True) > 50 and decided.count(False) > 50
+    else:
+        # A do-not-translate name with an ë could be taken away before judging.
+        assert not any(decided)
