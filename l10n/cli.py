@@ -344,6 +344,13 @@ def status(directory: Path, as_json: bool) -> None:
 @click.option("--disable", multiple=True, metavar="NAME", help="Skip a check (repeatable).")
 @click.option("--include-fuzzy", is_flag=True, help="Check fuzzy (unreviewed) entries too.")
 @click.option("--list", "list_checks", is_flag=True, help="Explain every check and exit.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to check with [default: one per core for 1 MB of PO files or more].",
+)
 @handle_errors
 def check(
     paths: tuple[Path, ...],
@@ -353,6 +360,7 @@ def check(
     disable: tuple[str, ...],
     include_fuzzy: bool,
     list_checks: bool,
+    jobs: int | None,
 ) -> None:
     """Check PO files (default: locales/) against the glossary and the QA checks.
 
@@ -378,6 +386,7 @@ def check(
         disable=[d.strip() for item in disable for d in item.split(",") if d.strip()],
         fix=fix,
         include_fuzzy=include_fuzzy,
+        jobs=jobs,
     )
     if fmt == "json":
         click.echo(format_json(report.findings))

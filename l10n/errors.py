@@ -19,6 +19,18 @@ class L10nError(Exception):
     def __str__(self) -> str:
         return self.message if not self.hint else f"{self.message}\n  hint: {self.hint}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only arguments defeat the default pickling of exceptions;
+        # `l10n check` sends these from worker processes.
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(cls: type[L10nError], args: tuple[object, ...], state: dict[str, object]) -> L10nError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class InputFileError(L10nError):
     """A file could not be read or parsed; ``path`` and ``line`` say where."""

@@ -467,6 +467,7 @@ class _FormsCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.entries: dict[str, list[Any]] = {}
+        self.added: dict[str, list[Any]] = {}  # put() in this process
         self.dirty = False
         if path is not None:
             try:
@@ -485,6 +486,7 @@ class _FormsCache:
 
     def put(self, key: str, method: str, forms: dict[str, str]) -> None:
         self.entries[key] = [method, forms]
+        self.added[key] = [method, forms]
         if self.path is not None and not self.dirty:
             self.dirty = True
             if not _FormsCache._registered:
@@ -508,6 +510,21 @@ class _FormsCache:
             self.dirty = False
         except OSError:
             pass  # a cache: never worth failing for
+
+
+def new_cache_entries() -> dict[str, dict[str, list[Any]]]:
+    """Forms declined in this process so far, per language (a worker process
+    hands them to its parent, which keeps the cache file)."""
+    return {lang: dict(c.added) for lang, c in _FormsCache._by_lang.items() if c.added}
+
+
+def add_cache_entries(entries: dict[str, dict[str, list[Any]]]) -> None:
+    """Take forms another process declined (see :func:`new_cache_entries`)."""
+    for lang, added in entries.items():
+        forms_cache = _FormsCache.get(lang)
+        for key, (method, forms) in added.items():
+            if key not in forms_cache.entries:
+                forms_cache.put(key, method, forms)
 
 
 def _cache_path(lang: str) -> Path | None:

@@ -204,3 +204,75 @@ def test_library_report_matches_cli(locales):
     assert report.files == 3
     assert report.errors == 1
     assert [f.check for f in report.findings] == ["glossary"]
+
+
+# --- several processes -----------------------------------------------------------------
+
+
+@pytest.fixture
+def many_locales(locales) -> Path:
+    """Nine copies of each shipped file, one with a Russian name in Ukrainian text."""
+    set_msgstr(locales / "uk" / "kursk.po", RUSSIA_FIFTH, UK_WITH_RUSSIAN_PUTIN)
+    for path in sorted(locales.glob("*/kursk.po")):
+        for n in range(1, 9):
+            shutil.copy(path, path.with_name(f"kursk{n}.po"))
+    return locales
+
+
+def test_several_processes_report_what_one_reports(many_locales):
+    glossary = load_glossary(Path("glossary"))
+    one = check_paths([many_locales], glossary=glossary, jobs=1)
+    two = check_paths([many_locales], glossary=glossary, jobs=2)
+    assert two.files == one.files == 27
+    assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
+    assert len(one.findings) == 9  # the Russian name, in each copy of the uk file
+
+
+def test_several_processes_stop_at_the_first_broken_file_and_write_nothing(many_locales):
+    first = many_locales / "ru" / "kursk3.po"
+    later = many_locales / "uk" / "kursk7.po"
+    for path in (first, later):
+        path.write_text(path.read_text(encoding="utf-8") + '\nmsgid "open\n', encoding="utf-8")
+    before = {p: p.read_bytes() for p in many_locales.rglob("*.po")}
+    result = run("--fix", "-j", "2", "locales")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {Path('locales/ru/kursk3.po')}:")
+    assert "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in many_locales.rglob("*.po")} == before
+
+
+def test_forms_declined_in_worker_processes_reach_the_cache(locales, tmp_path):
+    from l10n import morph
+
+    # A name no other test declines, so only the workers can have declined it.
+    (tmp_path / "g.toml").write_text(
+        '["Zyuzyukinsk"]\nsq = "Zjuzjukinsk"\nuk = "Зюзюкінськ"\nru = "Зюзюкинск"\n',
+        encoding="utf-8",
+    )
+    for n in range(4):
+        path = locales / "ru" / f"z{n}.po"
+        path.write_text(
+            'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            '\nmsgid "Zyuzyukinsk is quiet."\nmsgstr "В Зюзюкинске тихо."\n',
+            encoding="utf-8",
+        )
+    report = check_paths([locales / "ru"], glossary=load_glossary(tmp_path / "g.toml"), jobs=2)
+    assert report.findings == []
+    assert any("Зюзюкинск" in key for key in morph.new_cache_entries().get("ru", {}))
+
+
+def test_small_runs_stay_in_one_process(locales):
+    from l10n.catalog import po_files
+    from l10n.check import default_jobs
+
+    assert default_jobs(po_files([locales])) == 1
+
+
+def test_input_errors_survive_pickling():
+    import pickle
+
+    from l10n.errors import InputFileError
+
+    error = pickle.loads(pickle.dumps(InputFileError("a.po", "broken", line=3, hint="fix it")))
+    assert (error.path, error.line, error.hint) == ("a.po", 3, "fix it")
+    assert str(error) == "a.po:3: broken\n  hint: fix it"
