@@ -623,3 +623,46 @@ def test_importing_the_glossary_does_not_load_pymorphy():
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+# --- the load cache ---------------------------------------------------------------------
+
+CACHED_TOML = '["Sudzha"]\nsq = "Suxha"\nuk = "Суджа"\nru = "Суджа"\n'
+
+
+def test_a_loaded_glossary_is_kept_and_follows_its_file(tmp_path, monkeypatch):
+    import l10n.glossary as glossary_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = tmp_path / "names.toml"
+    path.write_text(CACHED_TOML, encoding="utf-8")
+    first = load_glossary(path)
+    assert len(list((tmp_path / "cache" / "l10n").glob("glossary-*.pickle"))) == 1
+
+    def no_parsing(*args):
+        raise AssertionError("the unchanged glossary was parsed again")
+
+    with monkeypatch.context() as m:
+        m.setattr(glossary_module, "_read_toml", no_parsing)
+        again = load_glossary(path)
+    assert again.terms == first.terms
+    assert again.violations("uk", "In Sudzha", "У Суджі") == []
+
+    # An edited file is read again: a new term is there, a broken one is refused.
+    path.write_text(CACHED_TOML + '\n["Kursk"]\nsq = "Kursk"\nuk = "Курськ"\nru = "Курск"\n')
+    assert [t.en for t in load_glossary(path).terms] == ["Sudzha", "Kursk"]
+    path.write_text(CACHED_TOML + "\n" + CACHED_TOML, encoding="utf-8")
+    with pytest.raises(InputFileError) as err:
+        load_glossary(path)
+    assert "duplicate" in err.value.message
+
+
+def test_no_cache_means_no_cache_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("L10N_NO_CACHE", "1")
+    path = tmp_path / "names.toml"
+    path.write_text(CACHED_TOML, encoding="utf-8")
+    assert len(load_glossary(path)) == 1
+    assert not (tmp_path / "cache" / "l10n").exists() or not list(
+        (tmp_path / "cache" / "l10n").glob("glossary-*")
+    )
