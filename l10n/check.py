@@ -165,19 +165,24 @@ def fix_msgstr(unit: Unit, ctx: CheckContext, checks: Sequence[Check], limit: in
     return msgstr
 
 
-def select_checks(disable: Iterable[str] = ()) -> list[Check]:
-    """The checks to run, minus the disabled ones; unknown names are an input error."""
+def select_checks(disable: Iterable[str] = (), select: Iterable[str] = ()) -> list[Check]:
+    """The checks to run: the selected ones (default: all) minus the disabled
+    ones; unknown names are an input error."""
     from l10n.errors import L10nError
 
     checks = all_checks()
-    disabled = set(disable)
-    unknown = sorted(disabled - set(checks))
+    disabled, selected = set(disable), set(select)
+    unknown = sorted((disabled | selected) - set(checks))
     if unknown:
         raise L10nError(
             f"unknown check: {', '.join(unknown)}",
             hint=f"known checks: {', '.join(sorted(checks))} (see `l10n check --list`)",
         )
-    return [c for name, c in sorted(checks.items()) if name not in disabled]
+    return [
+        c
+        for name, c in sorted(checks.items())
+        if name not in disabled and (not selected or name in selected)
+    ]
 
 
 # --- output formats -------------------------------------------------------
@@ -398,6 +403,7 @@ def check_paths(
     fix: bool = False,
     include_fuzzy: bool = False,
     jobs: int | None = None,
+    select: Iterable[str] = (),
 ) -> Report:
     """Check PO files (or folders of them); with ``fix``, repair what can be repaired.
 
@@ -409,7 +415,7 @@ def check_paths(
     from l10n.errors import L10nError
     from l10n.pofile import patch_msgstrs, read_po, write_atomic
 
-    checks = select_checks(disable)
+    checks = select_checks(disable, select)
     files = po_files(paths)
     for p in map(Path, paths):
         if not p.exists():

@@ -341,6 +341,7 @@ def status(directory: Path, as_json: bool) -> None:
     show_default=True,
 )
 @click.option("--fix", is_flag=True, help="Repair what can be repaired, in place; marks it fuzzy.")
+@click.option("--select", multiple=True, metavar="NAME", help="Run only these checks (repeatable).")
 @click.option("--disable", multiple=True, metavar="NAME", help="Skip a check (repeatable).")
 @click.option("--include-fuzzy", is_flag=True, help="Check fuzzy (unreviewed) entries too.")
 @click.option("--list", "list_checks", is_flag=True, help="Explain every check and exit.")
@@ -357,6 +358,7 @@ def check(
     glossary_path: str | None,
     fmt: str,
     fix: bool,
+    select: tuple[str, ...],
     disable: tuple[str, ...],
     include_fuzzy: bool,
     list_checks: bool,
@@ -383,7 +385,8 @@ def check(
     report = check_paths(
         paths or [Path("locales")],
         glossary=glossary,
-        disable=[d.strip() for item in disable for d in item.split(",") if d.strip()],
+        disable=_names(disable),
+        select=_names(select),
         fix=fix,
         include_fuzzy=include_fuzzy,
         jobs=jobs,
@@ -402,6 +405,11 @@ def check(
             err=True,
         )
     sys.exit(1 if report.errors else 0)
+
+
+def _names(values: tuple[str, ...]) -> list[str]:
+    """Check names given as repeated options and/or comma-separated."""
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
 @cli.command()

@@ -169,6 +169,20 @@ def test_warnings_are_reported_but_do_not_fail(locales):
     assert "0 errors, 1 warning" in result.stdout
 
 
+def test_select_runs_only_the_named_checks(locales):
+    path = locales / "uk" / "kursk.po"
+    set_msgstr(path, RUSSIA_FIFTH, UK_WITH_RUSSIAN_PUTIN + "  ")  # glossary + whitespace
+    both = run("--format", "json", "locales")
+    assert {f["check"] for f in json.loads(both.stdout)} == {"glossary", "whitespace"}
+    only = run("--format", "json", "--select", "glossary", "locales")
+    assert only.exit_code == 1
+    assert {f["check"] for f in json.loads(only.stdout)} == {"glossary"}
+    assert run("--select", "numbers,quotes", "locales").exit_code == 0
+    unknown = run("--select", "glosary", "locales")
+    assert unknown.exit_code == 2
+    assert "unknown check: glosary" in unknown.stderr
+
+
 def test_unknown_check_name_is_a_usage_error(locales):
     result = run("--disable", "nonsense", "locales")
     assert result.exit_code == 2
