@@ -135,6 +135,11 @@ class _TermForms:
     forbidden: tuple[_Phrase, ...]
     accepted_index: _Index
     forbidden_index: _Index
+    # For the quick path (see Glossary._quick_violations): each accepted
+    # phrase as (the common prefix of its first word's forms, its word sets),
+    # and that prefix of each forbidden phrase; None where a prefix is empty.
+    accepted_stems: tuple[tuple[str, tuple[frozenset[str], ...]], ...] | None = None
+    forbidden_stems: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -223,7 +228,51 @@ def _compile(term: Term, lang: str) -> _TermForms:
     forbidden = tuple(
         _compile_phrase(variant, lang, None, foreign=True, dnt=False) for variant in lf.forbidden
     )
-    return _TermForms(accepted, forbidden, _index(accepted), _index(forbidden))
+    accepted_stems = tuple((_stem(p.sets[0]), p.sets) for p in accepted if p.sets)
+    forbidden_stems = tuple(_stem(p.sets[0]) for p in forbidden if p.sets)
+    return _TermForms(
+        accepted,
+        forbidden,
+        _index(accepted),
+        _index(forbidden),
+        accepted_stems if all(stem for stem, _ in accepted_stems) else None,
+        forbidden_stems if all(forbidden_stems) else None,
+    )
+
+
+def _stem(forms: Iterable[str]) -> str:
+    """What every one of ``forms`` starts with ("курськ" of курськ, курська, курську)."""
+    return os.path.commonprefix(list(forms))  # noqa: RUF071 (characters are wanted)
+
+
+def _starts_word(norm: str, i: int) -> bool:
+    """Whether a word (a morph.TOKEN_RE match) can start at ``norm[i]``."""
+    if i == 0:
+        return True
+    before = norm[i - 1]
+    return not (before.isalnum() or (before == "'" and i >= 2 and norm[i - 2].isalnum()))
+
+
+def _quick_has(norm: str, stems: tuple[tuple[str, tuple[frozenset[str], ...]], ...]) -> bool:
+    """Whether an accepted phrase occurs in the normalised text: the same
+    answer as ``_Text.has``, found from its first word's common prefix
+    rather than by splitting the whole text into words."""
+    match, search = morph.TOKEN_RE.match, morph.TOKEN_RE.search
+    for stem, sets in stems:
+        i = norm.find(stem)
+        while i >= 0:
+            if _starts_word(norm, i):
+                m = match(norm, i)
+                if m is not None and m.group() in sets[0]:
+                    # The following words, as _Text would split them.
+                    for words in sets[1:]:
+                        m = search(norm, m.end())
+                        if m is None or m.group() not in words:
+                            break
+                    else:
+                        return True
+            i = norm.find(stem, i + 1)
+    return False
 
 
 class _Text:
@@ -505,8 +554,11 @@ class Glossary:
         terms = self.terms_in(msgid)
         if not terms:
             return []
-        text = _Text(msgstr, lang)
         compiled = [(term, self._forms(term, lang)) for term in terms]
+        quick = self._quick_violations(lang, msgstr, compiled)
+        if quick is not None:
+            return quick
+        text = _Text(msgstr, lang)
         suspects = [
             (term, c)
             for term, c in compiled
@@ -531,6 +583,35 @@ class Glossary:
         reported = {id(v.term) for v in out}
         for term, c in compiled:
             if id(term) not in reported and not text.has(c.accepted_index):
+                lf = term.forms[lang]
+                rule = "dnt" if term.dnt else "missing"
+                out.append(Violation(term, lf.canonical, "", rule, self._message(term, lang, "")))
+        return out
+
+    def _quick_violations(
+        self, lang: str, msgstr: str, compiled: list[tuple[Term, _TermForms]]
+    ) -> list[Violation] | None:
+        """The violations when no forbidden variant can be in ``msgstr``, or None.
+
+        The usual entry has its names right: then no forbidden word's prefix
+        occurs in the text, only missing terms remain to be looked for, and
+        each is found by its forms' common prefix.  This gives the answer of
+        the full path below without splitting the text into words, which is
+        most of a check's cost; the tests compare the two.
+        """
+        norm = morph.normalize_text(msgstr, lang)
+        if len(norm) != len(msgstr):
+            return None  # normalising changed the text's shape: the full path
+        stems = []
+        for _, c in compiled:
+            if c.accepted_stems is None or c.forbidden_stems is None:
+                return None
+            if any(stem in norm for stem in c.forbidden_stems):
+                return None
+            stems.append(c.accepted_stems)
+        out: list[Violation] = []
+        for (term, _), accepted in zip(compiled, stems, strict=True):
+            if not _quick_has(norm, accepted):
                 lf = term.forms[lang]
                 rule = "dnt" if term.dnt else "missing"
                 out.append(Violation(term, lf.canonical, "", rule, self._message(term, lang, "")))

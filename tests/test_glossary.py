@@ -26,6 +26,7 @@ from l10n.glossary import (
     export_tbx,
     load_glossary,
 )
+from l10n.pofile import read_po
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = (REPO / "source" / "kursk.en.txt").read_text(encoding="utf-8")
@@ -666,3 +667,52 @@ def test_no_cache_means_no_cache_file(tmp_path, monkeypatch):
     assert not (tmp_path / "cache" / "l10n").exists() or not list(
         (tmp_path / "cache" / "l10n").glob("glossary-*")
     )
+
+
+# --- the quick path decides as the full one ----------------------------------------------
+
+
+def _damaged(text: str) -> list[str]:
+    """A translation, and the same one with its names damaged or disguised."""
+    return [
+        text,
+        text.upper(),
+        text.lower(),
+        text.replace("Курськ", "Курськовий").replace("Курск", "Курскович"),  # longer words
+        text.replace("Суджі", "Су\u0301джі").replace("Суджи", "Су\u0301джи"),  # stress mark
+        text.replace(" Путін", ", Путін").replace(" Путин", ", Путин"),  # split names
+        text.replace("Путін", "Путин").replace("Kursk", "Kursku").replace("Suxh", "Sudzh"),
+        text.replace("Володимир ", "").replace("Владимир ", "").replace("Vladimir ", ""),
+        text.replace("’", "'").replace("Київ", "Киев"),
+        " ".join(text.split()[::-1]),
+        "x" + text.replace(" ", "_", 3),
+    ]
+
+
+def test_the_quick_path_finds_what_the_full_path_finds(gloss, monkeypatch):
+    corpus = [
+        (lang, e.msgid, msgstr)
+        for lang in ("sq", "uk", "ru")
+        for e in read_po(REPO / "locales" / lang / "kursk.po")
+        if e.msgstr
+        for msgstr in _damaged(e.msgstr)
+    ]
+    corpus += [(lang, SOURCE_SENTENCES, t) for lang, s in SENTENCES.items() for t in _damaged(s)]
+    corpus += [(lang, source, text) for lang, source, text, *_ in VIOLATIONS]
+    quick = Glossary._quick_violations
+    used = []
+
+    def counting(self, *args):
+        answer = quick(self, *args)
+        used.append(answer is not None)
+        return answer
+
+    monkeypatch.setattr(Glossary, "_quick_violations", counting)
+    fast = [gloss.violations(*case) for case in corpus]
+    monkeypatch.setattr(Glossary, "_quick_violations", lambda *args: None)
+    full = [gloss.violations(*case) for case in corpus]
+    for case, a, b in zip(corpus, fast, full, strict=True):
+        assert a == b, case
+    # Both ways are exercised: the quick answer, and the hand-over to the full path.
+    assert used.count(True) > len(corpus) // 3 and used.count(False) > 50
+    assert sum(map(bool, full)) > 100  # and there are violations to find
