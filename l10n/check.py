@@ -375,9 +375,10 @@ def _check_files(
 
     from l10n import morph
 
-    # Small batches, so that a core that gets the quick files takes more.
-    size = max(1, len(files) // (jobs * 4))
-    batches = [list(range(i, min(i + size, len(files)))) for i in range(0, len(files), size)]
+    # Each worker takes a run of files of the same language (by folder, as in
+    # locales/uk/), so that it works out the glossary forms of fewer languages.
+    order = sorted(range(len(files)), key=lambda i: (files[i].parent.name, i))
+    batches = [order[w * len(order) // jobs : (w + 1) * len(order) // jobs] for w in range(jobs)]
     _WORK = (files, checks, glossary, include_fuzzy)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:

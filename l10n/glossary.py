@@ -34,7 +34,7 @@ import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -175,6 +175,7 @@ def _index(phrases: Sequence[_Phrase]) -> _Index:
 _EMPTY_INDEX = _Index({}, frozenset(), frozenset())
 
 
+@lru_cache(maxsize=8192)  # words recur across names: Institute, North, Media
 def _compile_chunk(chunk: str, lang: str, cls: str | None, *, foreign: bool) -> _Chunk:
     if chunk.isalpha():  # one plain word: no edge punctuation to split off
         core, tail, words = chunk, "", [morph.normalize(chunk, lang)]
@@ -410,6 +411,8 @@ def _chunk_words(chunk: str, lang: str) -> str:
 
 
 def _similarity(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
     return SequenceMatcher(None, a, b).ratio()
 
 
