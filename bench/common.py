@@ -34,6 +34,7 @@ class ProcessResult:
     returncode: int
     stdout: str
     stderr: str
+    cpu_seconds: float = 0.0  # user + system, the process and every process it waited for
 
 
 def run_process(
@@ -46,10 +47,14 @@ def run_process(
     ``wait4`` here: Linux carries the parent's RSS into a forked child across
     ``exec``; see :mod:`bench.child`.)
     """
+    import resource
+
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         returncode = subprocess.call(argv, cwd=cwd, env=env, stdout=out, stderr=err)
         seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         out.seek(0)
         err.seek(0)
         return ProcessResult(
@@ -57,12 +62,20 @@ def run_process(
             returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
+            (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
         )
 
 
 def bench_env(**extra: str) -> dict[str, str]:
-    """The environment for child processes: ours, plus ``extra``."""
+    """The environment for child processes: ours, plus ``extra``.
+
+    Python may write bytecode, as in a normal install: with
+    PYTHONDONTWRITEBYTECODE set (as on some CI machines) every start of l10n
+    would compile its sources again, while pip-installed libraries such as
+    polib were compiled when installed, and the comparison would be unfair.
+    """
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra)
     return env
 

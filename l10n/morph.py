@@ -508,6 +508,11 @@ class _FormsCache:
                 json.dump(self.entries, out, ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, self.path)
             self.dirty = False
+            # Files of other fingerprints were made by other versions: stale.
+            lang = self.path.name.split("-")[1]
+            for old in self.path.parent.glob(f"morph-{lang}-*.json"):
+                if old != self.path:
+                    old.unlink(missing_ok=True)
         except OSError:
             pass  # a cache: never worth failing for
 

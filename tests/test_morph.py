@@ -111,9 +111,14 @@ def test_forms_cache_roundtrip(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("L10N_NO_CACHE", raising=False)
     monkeypatch.setattr(morph._FormsCache, "_by_lang", {})
+    # A cache an older version left behind, and one of the other language.
+    (tmp_path / "l10n").mkdir()
+    (tmp_path / "l10n" / "morph-ru-0123456789abcdef.json").write_text("{}")
+    (tmp_path / "l10n" / "morph-uk-0123456789abcdef.json").write_text("{}")
     forms, method = morph.cyrillic_forms("Курск", "ru")
     morph._FormsCache.save_all()
-    (path,) = (tmp_path / "l10n").glob("morph-ru-*.json")
+    (path,) = (tmp_path / "l10n").glob("morph-ru-*.json")  # the stale one is gone
+    assert (tmp_path / "l10n" / "morph-uk-0123456789abcdef.json").exists()
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["0\tКурск"] == [method, forms]
     # A fresh process reads it back instead of asking pymorphy3.
