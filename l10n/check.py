@@ -249,11 +249,14 @@ def check_po(
     glossary: Glossary | None,
     *,
     include_fuzzy: bool = False,
+    part: tuple[int, int] = (0, 1),
 ) -> tuple[list[Finding], dict[str, str]]:
     """Findings in one parsed PO file, and the fixed msgstr of each fixable entry.
 
     Fuzzy entries are drafts waiting for review (msgfmt leaves them out of
     the compiled catalog too), so like pofilter we check them only on request.
+    ``part`` = (k, n) checks only the k-th of n equal runs of entries (the
+    checks still see the whole file), so that processes can share one file.
     """
     from l10n.catalog import po_language
 
@@ -270,7 +273,8 @@ def check_po(
     ctx = CheckContext(lang=lang, glossary=glossary, units=units)
     findings: list[Finding] = []
     fixes: dict[str, str] = {}
-    for unit in units:
+    k, n = part
+    for unit in units[k * len(units) // n : (k + 1) * len(units) // n]:
         fixable = False
         for check, problem in run_checks(unit, ctx, checks):
             fixable = fixable or problem.fixed is not None
@@ -303,14 +307,14 @@ PARALLEL_MIN_BYTES = 1_000_000
 
 
 def default_jobs(files: Sequence[Path]) -> int:
-    """How many processes to check ``files`` with: one per core for a large
-    set of files on Linux (where workers fork with the glossary already
-    loaded), else one."""
+    """How many processes to check ``files`` with: one per core for a
+    megabyte of PO files or more on Linux (where workers fork with the
+    glossary already loaded), else one."""
     import contextlib
     import os
     import sys
 
-    if sys.platform != "linux" or len(files) < 2:
+    if sys.platform != "linux":
         return 1
     size = 0
     for path in files:
@@ -318,37 +322,73 @@ def default_jobs(files: Sequence[Path]) -> int:
             size += path.stat().st_size
     if size < PARALLEL_MIN_BYTES:
         return 1
-    return max(1, min(len(os.sched_getaffinity(0)), len(files), 8))
+    return max(1, min(len(os.sched_getaffinity(0)), 8))
 
 
-def _check_file(
-    path: Path, checks: Sequence[Check], glossary: Glossary | None, include_fuzzy: bool
+def _work_items(files: Sequence[Path], jobs: int) -> list[tuple[int, int, int]]:
+    """(file index, part, parts): the work split so that ``jobs`` processes
+    get about as much each.  A file larger than one process's share is cut
+    into parts (a 10,000-entry catalog is one file); files come grouped by
+    language (folder, as in locales/uk/), so each process works out the
+    glossary forms of fewer languages."""
+    sizes = []
+    for path in files:
+        try:
+            sizes.append(path.stat().st_size)
+        except OSError:
+            sizes.append(0)  # reported when the file is read
+    share = max(1, sum(sizes) // jobs)
+    order = sorted(range(len(files)), key=lambda i: (files[i].parent.name, i))
+    items = []
+    for i in order:
+        parts = min(jobs, max(1, round(sizes[i] / share)))
+        items += [(i, k, parts) for k in range(parts)]
+    return items
+
+
+def _check_part(
+    path: Path,
+    part: tuple[int, int],
+    checks: Sequence[Check],
+    glossary: Glossary | None,
+    include_fuzzy: bool,
+    parsed: dict[Path, Any],
 ) -> tuple[list[Finding], dict[str, str]]:
     from l10n.pofile import read_po
 
-    return check_po(path, read_po(path), checks, glossary, include_fuzzy=include_fuzzy)
+    if path not in parsed:
+        parsed.clear()  # parts of one file come one after the other
+        parsed[path] = read_po(path)
+    po = parsed[path]
+    return check_po(path, po, checks, glossary, include_fuzzy=include_fuzzy, part=part)
 
 
 # What forked workers check: set in the parent just before the pool starts, so
 # the glossary and the checks are inherited rather than pickled.
 _WORK: tuple[list[Path], list[Check], Glossary | None, bool] | None = None
 
-_FileResult = tuple[list[Finding], dict[str, str]] | Exception
+_PartResult = tuple[list[Finding], dict[str, str]] | Exception
 
 
-def _work_on(indexes: list[int]) -> tuple[list[tuple[int, _FileResult]], dict[str, Any]]:
-    """Worker side: results for the files at ``indexes``, and the forms it declined."""
+def _work_on(
+    items: list[tuple[int, int, int]],
+) -> tuple[list[tuple[tuple[int, int], _PartResult]], dict[str, Any]]:
+    """Worker side: results for its parts of files, and the forms it declined."""
     from l10n import morph
     from l10n.errors import L10nError
 
     assert _WORK is not None
     files, checks, glossary, include_fuzzy = _WORK
-    out: list[tuple[int, _FileResult]] = []
-    for i in indexes:
+    parsed: dict[Path, Any] = {}
+    out: list[tuple[tuple[int, int], _PartResult]] = []
+    for i, k, n in items:
         try:
-            out.append((i, _check_file(files[i], checks, glossary, include_fuzzy)))
+            result: _PartResult = _check_part(
+                files[i], (k, n), checks, glossary, include_fuzzy, parsed
+            )
         except L10nError as exc:
-            out.append((i, exc))
+            result = exc
+        out.append(((i, k), result))
     return out, morph.new_cache_entries()
 
 
@@ -361,6 +401,8 @@ def _check_files(
 ) -> list[tuple[list[Finding], dict[str, str]]]:
     """(findings, fixes) per file, in order; the first bad file (in order) raises."""
     global _WORK
+    items = _work_items(files, jobs) if jobs > 1 else []
+    jobs = min(jobs, len(items))
     if jobs <= 1:
         from l10n.pofile import read_po
 
@@ -375,25 +417,34 @@ def _check_files(
 
     from l10n import morph
 
-    # Each worker takes a run of files of the same language (by folder, as in
-    # locales/uk/), so that it works out the glossary forms of fewer languages.
-    order = sorted(range(len(files)), key=lambda i: (files[i].parent.name, i))
-    batches = [order[w * len(order) // jobs : (w + 1) * len(order) // jobs] for w in range(jobs)]
+    # Each process takes a run of the items, which keeps a file's parts and a
+    # language's files together.
+    batches = [items[w * len(items) // jobs : (w + 1) * len(items) // jobs] for w in range(jobs)]
     _WORK = (files, checks, glossary, include_fuzzy)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             done = pool.map(_work_on, batches, chunksize=1)
     finally:
         _WORK = None
-    results: dict[int, _FileResult] = {}
+    results: dict[tuple[int, int], _PartResult] = {}
     for batch, new_forms in done:
         results.update(batch)
         morph.add_cache_entries(new_forms)
-    ordered = [results[i] for i in range(len(files))]
-    for result in ordered:
-        if isinstance(result, Exception):
-            raise result
-    return ordered  # type: ignore[return-value]
+    parts_of: dict[int, int] = {}
+    for i, _, n in items:
+        parts_of[i] = n
+    ordered = []
+    for i in range(len(files)):
+        findings: list[Finding] = []
+        fixes: dict[str, str] = {}
+        for k in range(parts_of[i]):
+            result = results[(i, k)]
+            if isinstance(result, Exception):
+                raise result
+            findings += result[0]
+            fixes.update(result[1])
+        ordered.append((findings, fixes))
+    return ordered
 
 
 def check_paths(

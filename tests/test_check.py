@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import polib
 import pytest
 from click.testing import CliRunner
 from conftest import REPO, msgfmt_check
@@ -290,3 +291,27 @@ def test_input_errors_survive_pickling():
     error = pickle.loads(pickle.dumps(InputFileError("a.po", "broken", line=3, hint="fix it")))
     assert (error.path, error.line, error.hint) == ("a.po", 3, "fix it")
     assert str(error) == "a.po:3: broken\n  hint: fix it"
+
+
+def test_one_large_file_is_shared_by_several_processes(locales):
+    from l10n.check import _work_items
+
+    # One catalog of ten copies of the uk article (msgids numbered to keep them distinct).
+    set_msgstr(locales / "uk" / "kursk.po", RUSSIA_FIFTH, UK_WITH_RUSSIAN_PUTIN)
+    po = read_po(locales / "uk" / "kursk.po")
+    big = read_po(locales / "uk" / "kursk.po")
+    big.clear()
+    for n in range(10):
+        for entry in po:
+            msgstr = f"{n}. {entry.msgstr}" if entry.msgstr else ""
+            big.append(polib.POEntry(msgid=f"{n}. {entry.msgid}", msgstr=msgstr))
+    for other in locales.glob("*/kursk.po"):
+        other.unlink()
+    path = locales / "uk" / "big.po"
+    path.write_text(format_po(big), encoding="utf-8")
+    assert _work_items([path], 2) == [(0, 0, 2), (0, 1, 2)]
+    glossary = load_glossary(Path("glossary"))
+    one = check_paths([locales], glossary=glossary, jobs=1)
+    two = check_paths([locales], glossary=glossary, jobs=2)
+    assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
+    assert len(one.findings) == 10
