@@ -48,7 +48,11 @@ Sections (``--only translate,startup,check,memory``):
 3. check: ``l10n check`` with a synthetic 1,000-term glossary on 10,000 and
    100,000 PO entries (files of 100 entries, sq/uk/ru in turn) and on one
    10,000-entry file, next to polib's bare parse of the same files, all as
-   whole processes; plus one profiled in-process run to split the time by check.
+   whole processes: the glossary gate (``--select glossary``) and every
+   check, each with the processes ``l10n check`` picks (one per core for a
+   megabyte or more) and with ``-j1``, and a first run on empty caches; wall
+   time for the targets, CPU time (workers included) beside it; plus one
+   profiled in-process run to split the time by check.
 4. memory: peak RSS (the child's own VmHWM) and the traced Python heap of
    ``l10n translate`` in child processes on 1, 8 and 25 articles
    (``--memory-articles``): how much the run's transient memory grows with
