@@ -315,3 +315,16 @@ def test_one_large_file_is_shared_by_several_processes(locales):
     two = check_paths([locales], glossary=glossary, jobs=2)
     assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
     assert len(one.findings) == 10
+
+
+def test_fix_with_several_processes(many_locales):
+    result = run("--fix", "-j", "2", "locales")
+    assert result.exit_code == 0, result.stdout
+    assert "Fixed 9 entries in 9 file(s)" in result.stderr
+    fixed = UK_WITH_RUSSIAN_PUTIN.replace("Путин", "Путін")
+    for path in sorted(many_locales.glob("uk/*.po")):
+        entry = next(e for e in read_po(path) if e.msgid == RUSSIA_FIFTH)
+        assert (entry.msgstr, "fuzzy" in entry.flags) == (fixed, True)
+    before = {p: p.read_bytes() for p in many_locales.rglob("*.po")}
+    assert run("--fix", "-j", "2", "locales").exit_code == 0
+    assert {p: p.read_bytes() for p in many_locales.rglob("*.po")} == before
