@@ -2,7 +2,7 @@
 
 polib's ``POFile``/``POEntry`` are our entry model.  We read PO text with
 :func:`parse_po`, which builds the same objects as ``polib.pofile`` in one
-strict pass (refusing what msgfmt refuses) at about a third of the cost.
+strict pass (refusing what msgfmt refuses) in about half the time (docs/benchmarks.md).
 polib's writer wraps long strings with :mod:`textwrap`, so a file saved by polib and
 the same file re-saved by msgcat or Poedit differ on almost every long entry.
 Translators review in Poedit and maintainers read diffs, so this module writes
@@ -265,9 +265,9 @@ def parse_po(text: str) -> polib.POFile:
 
     One pass builds what ``polib.pofile`` builds (the header comment and
     metadata, entries with their comments, references, flags, previous
-    strings and line numbers; the tests compare the two) at about a third
-    of polib's cost, which is most of what ``l10n check`` spends on a
-    large catalog.  Unlike polib it refuses, with the line to look at, what
+    strings and line numbers; the tests compare the two) in about half
+    polib's time, which every ``l10n check`` of a large catalog spends
+    first.  Unlike polib it refuses, with the line to look at, what
     would otherwise lose a translator's text silently: an unterminated
     string (polib reads it as empty), an unknown escape, a msgid without a
     msgstr, a stray msgstr[N], a duplicate message.  Escapes are decoded as
