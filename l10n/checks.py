@@ -116,9 +116,17 @@ def _norm_space(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=256)
 def _same_text(source: str, translation: str) -> bool:
     """The translation is the source, but for case and spacing (language, untranslated)."""
+    # Equal texts end in the same word: most pairs are told apart by it alone.
+    last, other_last = source.rsplit(maxsplit=1), translation.rsplit(maxsplit=1)
+    if last and other_last and last[-1].casefold() != other_last[-1].casefold():
+        return False
+    return _same_normalised_text(source, translation)
+
+
+@lru_cache(maxsize=256)
+def _same_normalised_text(source: str, translation: str) -> bool:
     return _norm_space(translation).casefold() == _norm_space(source).casefold()
 
 
@@ -409,13 +417,18 @@ def _plain_subset(
     translation alike, so then the numbers checks have nothing to say, and
     the usual entry is settled without parsing values, scales or separators.
     """
-    numbers = pattern.findall(text)
+    numbers = _number_tokens(text, pattern)
     if not numbers:
         return True
     if not all(map(str.isdecimal, numbers)):
         return False
-    others = other_pattern.findall(other)
+    others = _number_tokens(other, other_pattern)
     return all(map(str.isdecimal, others)) and set(numbers).issubset(others)
+
+
+@lru_cache(maxsize=8)  # numbers and extra-numbers ask for the same two, in turn
+def _number_tokens(text: str, pattern: re.Pattern[str]) -> list[str]:
+    return pattern.findall(text)
 
 
 @lru_cache(maxsize=4096)
@@ -1014,9 +1027,7 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-# What may be removed before judging (URLs, e-mail addresses, hashtags) and the
-# letters counted by script, for the quick path below.
-_STRIPPED_BITS = re.compile(r"[#@]|://|www\.", re.IGNORECASE)
+# The letters counted by script, for the quick path below.
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u0482\u048a-\u052f]+")
 _OTHER_LETTER = re.compile(r"[^\W\d_\u0400-\u052f]")
 # (own letters, letters the language does not have), as regexes: a search is
@@ -1047,13 +1058,15 @@ def _settled_by_letters(unit: Unit, ctx: CheckContext, lang: str) -> bool:
     could carry such letters away: then the full judgement runs.
     """
     text = unit.msgstr
-    if _STRIPPED_BITS.search(text) or _dnt_has_non_ascii(ctx):
+    if _may_hold_urls_or_tags(text) or _dnt_has_non_ascii(ctx):
         return False
     evidence = _ALPHABET_EVIDENCE.get(lang)
     if evidence is not None:
         own, foreign = evidence
         if own.search(text) is None or foreign.search(text) is not None:
             return False
+        if _OTHER_LETTER.search(text) is None:
+            return True  # Cyrillic letters only (and one of its own)
         cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(text)))
         return cyrillic > len(_OTHER_LETTER.findall(text))
     if lang == "sq":
@@ -1061,6 +1074,17 @@ def _settled_by_letters(unit: Unit, ctx: CheckContext, lang: str) -> bool:
             return False  # a source name with ë or ç would be taken away
         return len(_SQ_LETTER.findall(text)) >= 2 and not _CYRILLIC_LETTERS.search(text)
     return False
+
+
+def _may_hold_urls_or_tags(text: str) -> bool:
+    """Whether :func:`_strip_names` could find a URL, address or hashtag here
+    (the same tests it makes, at the cost of a few substring searches)."""
+    return (
+        "#" in text
+        or "@" in text
+        or "://" in text
+        or (("w" in text or "W" in text) and "www." in text.lower())
+    )
 
 
 def _dnt_has_non_ascii(ctx: CheckContext) -> bool:

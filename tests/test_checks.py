@@ -1061,3 +1061,27 @@ def test_quick_paths_find_what_the_full_checks_find(monkeypatch, gloss):
     else:
         # A do-not-translate name with an ë could be taken away before judging.
         assert not any(decided)
+
+
+@pytest.mark.parametrize(
+    "source,translation",
+    [
+        ("World", "World"),
+        ("World", "world "),
+        ("Read more  about it", " read MORE about\nit"),
+        ("Read more about it", "Read more about this"),
+        ("Straße", "STRASSE"),
+        ("a\u00a0b", "a b"),
+        ("", ""),
+        ("  ", "x"),
+        ("Kursk", "Курськ"),
+        ("1 months ago", "1 months  ago\t"),
+    ],
+)
+def test_same_text_quick_reject_agrees_with_the_full_comparison(source, translation):
+    assert l10n.checks._same_text(source, translation) == l10n.checks._same_normalised_text(
+        source, translation
+    )
+    assert l10n.checks._same_text(translation, source) == l10n.checks._same_normalised_text(
+        translation, source
+    )
