@@ -465,7 +465,8 @@ def check_paths(
     """
     from l10n.catalog import po_files
     from l10n.errors import L10nError
-    from l10n.pofile import patch_msgstrs, read_po, write_atomic
+    from l10n.pofile import patch_msgstrs, read_po
+    from l10n.textfile import write_atomic
 
     checks = select_checks(disable, select)
     files = po_files(paths)

@@ -28,9 +28,9 @@ it does not load pymorphy3, which happens on first use of ru or uk.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,7 +42,7 @@ from typing import Any
 from l10n import morph
 from l10n.check import CheckContext, Problem, Severity, Unit, register
 from l10n.errors import InputFileError, L10nError
-from l10n.textfile import read_text
+from l10n.textfile import read_text, write_atomic
 
 LANGUAGES: tuple[str, ...] = ("sq", "uk", "ru")
 RULES = ("missing", "forbidden", "dnt")
@@ -1236,19 +1236,8 @@ class _LoadCache:
             return
         import pickle
 
-        tmp = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".glossary-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as out:
-                pickle.dump((self.key, terms), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-            tmp = None
-        except OSError:
-            pass  # a cache: never worth failing for
-        finally:
-            if tmp is not None and os.path.exists(tmp):
-                os.unlink(tmp)
+        with contextlib.suppress(L10nError):  # a cache: never worth failing for
+            write_atomic(self.path, pickle.dumps((self.key, terms), pickle.HIGHEST_PROTOCOL))
 
 
 # --- TBX export --------------------------------------------------------------------
@@ -1320,14 +1309,7 @@ def export_tbx(glossary: Glossary, path: Path | str) -> None:
         + ET.tostring(root, encoding="unicode")
         + "\n"
     )
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(xml)
-        os.replace(tmp, target)
-    except OSError as e:
-        raise InputFileError(str(target), f"cannot write: {e.strerror or e}") from e
+    write_atomic(path, xml)
 
 
 # --- the check -----------------------------------------------------------------------

@@ -35,7 +35,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -501,19 +500,20 @@ class _FormsCache:
     def save(self) -> None:
         if not self.dirty or self.path is None:
             return
+        from l10n.errors import L10nError
+        from l10n.textfile import write_atomic
+
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".morph-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(self.entries, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.path)
+            write_atomic(
+                self.path, json.dumps(self.entries, ensure_ascii=False, separators=(",", ":"))
+            )
             self.dirty = False
             # Files of other fingerprints were made by other versions: stale.
             lang = self.path.name.split("-")[1]
             for old in self.path.parent.glob(f"morph-{lang}-*.json"):
                 if old != self.path:
                     old.unlink(missing_ok=True)
-        except OSError:
+        except (L10nError, OSError):
             pass  # a cache: never worth failing for
 
 

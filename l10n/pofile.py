@@ -14,9 +14,7 @@ suite compares our output with msgcat's, byte for byte.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -457,46 +455,6 @@ def read_po(path: Path | str) -> polib.POFile:
             line=exc.line,
             hint="fix the file in Poedit or a text editor; `msgfmt --check FILE` shows the same",
         ) from None
-
-
-def write_atomic(path: Path | str, content: str | bytes) -> bool:
-    """Write ``content`` to ``path`` through a temporary file and a rename.
-
-    A run that fails or is killed leaves either the old file or the new one,
-    never half of one.  An unchanged file is not touched (its mtime stays):
-    returns whether anything was written.  A path that cannot be written is
-    an input error naming it.
-    """
-    path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        if path.read_bytes() == data:
-            return False
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-        pass
-    except OSError:
-        pass  # unreadable: try to write it, which reports the real problem
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputFileError(
-            str(path),
-            f"cannot write: {exc.strerror or exc}",
-            hint="check that its folder exists or can be created, and is writable",
-        ) from None
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-    return True
 
 
 def _unquote(line: str) -> str:
