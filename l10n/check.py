@@ -310,19 +310,22 @@ def default_jobs(files: Sequence[Path]) -> int:
     """How many processes to check ``files`` with: one per core for a
     megabyte of PO files or more on Linux (where workers fork with the
     glossary already loaded), else one."""
-    import contextlib
     import os
     import sys
 
-    if sys.platform != "linux":
-        return 1
-    size = 0
-    for path in files:
-        with contextlib.suppress(OSError):  # reported when the file is read
-            size += path.stat().st_size
-    if size < PARALLEL_MIN_BYTES:
+    if sys.platform != "linux" or sum(_sizes(files)) < PARALLEL_MIN_BYTES:
         return 1
     return max(1, min(len(os.sched_getaffinity(0)), 8))
+
+
+def _sizes(files: Sequence[Path]) -> list[int]:
+    sizes = []
+    for path in files:
+        try:
+            sizes.append(path.stat().st_size)
+        except OSError:
+            sizes.append(0)  # reported when the file is read
+    return sizes
 
 
 def _work_items(files: Sequence[Path], jobs: int) -> list[tuple[int, int, int]]:
@@ -331,12 +334,7 @@ def _work_items(files: Sequence[Path], jobs: int) -> list[tuple[int, int, int]]:
     into parts (a 10,000-entry catalog is one file); files come grouped by
     language (folder, as in locales/uk/), so each process works out the
     glossary forms of fewer languages."""
-    sizes = []
-    for path in files:
-        try:
-            sizes.append(path.stat().st_size)
-        except OSError:
-            sizes.append(0)  # reported when the file is read
+    sizes = _sizes(files)
     share = max(1, sum(sizes) // jobs)
     order = sorted(range(len(files)), key=lambda i: (files[i].parent.name, i))
     items = []
@@ -430,9 +428,7 @@ def _check_files(
     for batch, new_forms in done:
         results.update(batch)
         morph.add_cache_entries(new_forms)
-    parts_of: dict[int, int] = {}
-    for i, _, n in items:
-        parts_of[i] = n
+    parts_of = {i: n for i, _, n in items}
     ordered = []
     for i in range(len(files)):
         findings: list[Finding] = []

@@ -209,16 +209,26 @@ def _dnt_pattern(ctx: CheckContext, owner: str) -> re.Pattern[str] | None:
     return state["dnt"]
 
 
+def _may_hold_urls_or_tags(text: str) -> bool:
+    """Whether ``text`` could hold a URL, an e-mail address or a hashtag
+    (_URL and _HASHTAG match nothing without one of these), at the cost of a
+    few substring searches."""
+    return (
+        "#" in text
+        or "@" in text
+        or "://" in text
+        or (("w" in text or "W" in text) and "www." in text.lower())
+    )
+
+
 def _strip_names(text: str, ctx: CheckContext, owner: str) -> str:
     """Remove what may legitimately stay as in the English source.
 
     URLs, e-mail addresses, hashtags, do-not-translate terms and all-caps
     acronyms; what is left is the text whose language is judged.
     """
-    if "@" in text or "://" in text or "www." in text.lower():
-        text = _URL.sub(" ", text)  # (it matches nothing without one of these)
-    if "#" in text or "@" in text:
-        text = _HASHTAG.sub(" ", text)
+    if _may_hold_urls_or_tags(text):  # (they match nothing otherwise)
+        text = _HASHTAG.sub(" ", _URL.sub(" ", text))
     dnt = _dnt_pattern(ctx, owner)
     if dnt is not None:
         text = dnt.sub(" ", text)
@@ -1074,17 +1084,6 @@ def _settled_by_letters(unit: Unit, ctx: CheckContext, lang: str) -> bool:
             return False  # a source name with ë or ç would be taken away
         return len(_SQ_LETTER.findall(text)) >= 2 and not _CYRILLIC_LETTERS.search(text)
     return False
-
-
-def _may_hold_urls_or_tags(text: str) -> bool:
-    """Whether :func:`_strip_names` could find a URL, address or hashtag here
-    (the same tests it makes, at the cost of a few substring searches)."""
-    return (
-        "#" in text
-        or "@" in text
-        or "://" in text
-        or (("w" in text or "W" in text) and "www." in text.lower())
-    )
 
 
 def _dnt_has_non_ascii(ctx: CheckContext) -> bool:
