@@ -458,9 +458,11 @@ def read_po(path: Path | str) -> polib.POFile:
 
 
 def _unquote(line: str) -> str:
+    """The text of the quoted string on a line, decoded as :func:`parse_po` does
+    (so that msgids found here match the ones it read)."""
     line = line.strip()
     start, end = line.find('"'), line.rfind('"')
-    return polib.unescape(line[start + 1 : end]) if 0 <= start < end else ""
+    return _decode([line[start : end + 1]]) if 0 <= start < end else ""
 
 
 def patch_msgstrs(text: str, changes: dict[str, str], *, mark_fuzzy: bool = True) -> str:

@@ -640,3 +640,10 @@ def test_patched_synthetic_catalog_passes_msgfmt(tmp_path):
     path = write(tmp_path / "p.po", patched)
     assert msgfmt_check(path).returncode == 0, msgfmt_check(path).stderr
     assert read_po(path).find(LONG_PAIRS[0][0]).msgstr == changes[LONG_PAIRS[0][0]]
+
+
+def test_patch_finds_a_msgid_with_escapes_as_parse_po_reads_it():
+    text = HEADER + 'msgid "Tab\\there, \\101\\x42"\nmsgstr "old"\n'
+    (entry,) = parse_po(text)
+    patched = patch_msgstrs(text, {entry.msgid: "new"})
+    assert [e.msgstr for e in parse_po(patched)] == ["new"]
