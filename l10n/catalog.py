@@ -27,45 +27,11 @@ from pathlib import Path
 
 import polib
 
-from l10n import __version__
+from l10n import __version__, languages
 from l10n.pofile import read_po
 from l10n.segment import Segment
 
 FUZZY_THRESHOLD = 0.6
-
-# Plural-Forms as in the CLDR/gettext tables (gettext's PO header conventions).
-PLURAL_FORMS = {
-    "en": "nplurals=2; plural=(n != 1);",
-    "sq": "nplurals=2; plural=(n != 1);",
-    "uk": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-    "(n%100<10 || n%100>=20) ? 1 : 2);",
-    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-    "(n%100<10 || n%100>=20) ? 1 : 2);",
-    "de": "nplurals=2; plural=(n != 1);",
-    "fr": "nplurals=2; plural=(n > 1);",
-    "es": "nplurals=2; plural=(n != 1);",
-    "it": "nplurals=2; plural=(n != 1);",
-    "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
-    "sr": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-    "(n%100<10 || n%100>=20) ? 1 : 2);",
-    "mk": "nplurals=2; plural=(n==1 || n%10==1 ? 0 : 1);",
-    "tr": "nplurals=2; plural=(n != 1);",
-}
-
-LANGUAGE_NAMES = {
-    "en": "English",
-    "sq": "Albanian",
-    "uk": "Ukrainian",
-    "ru": "Russian",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "pl": "Polish",
-    "sr": "Serbian",
-    "mk": "Macedonian",
-    "tr": "Turkish",
-}
 
 GLOSSARY_NOTE_PREFIX = "Glossary:"
 MT_NOTE_PREFIX = "Machine translation:"
@@ -132,7 +98,7 @@ def same_entries(a: polib.POFile, b: polib.POFile) -> bool:
 
 
 def new_po_header(doc: str, lang: str, pot: polib.POFile, now: str) -> dict[str, str]:
-    name = LANGUAGE_NAMES.get(lang, lang)
+    name = languages.name(lang)
     header = {
         "Project-Id-Version": doc,
         "Report-Msgid-Bugs-To": "",
@@ -145,8 +111,8 @@ def new_po_header(doc: str, lang: str, pot: polib.POFile, now: str) -> dict[str,
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
     }
-    if lang in PLURAL_FORMS:
-        header["Plural-Forms"] = PLURAL_FORMS[lang]
+    if plural := languages.plural_forms(lang):
+        header["Plural-Forms"] = plural
     header["X-Generator"] = f"l10n {__version__}"
     return header
 
@@ -205,11 +171,11 @@ def merge(
             "POT-Creation-Date", po.metadata.get("POT-Creation-Date", now)
         )
         po.metadata.setdefault("Language", lang)
-        if lang in PLURAL_FORMS:
-            po.metadata.setdefault("Plural-Forms", PLURAL_FORMS[lang])
+        if plural := languages.plural_forms(lang):
+            po.metadata.setdefault("Plural-Forms", plural)
     else:
         po.header = (
-            f"{LANGUAGE_NAMES.get(lang, lang)} translation of {doc}.\n"
+            f"{languages.name(lang)} translation of {doc}.\n"
             "Pre-translated by l10n; reviewed in Poedit."
         )
         po.metadata = new_po_header(doc, lang, pot, now)
@@ -273,9 +239,7 @@ def merge(
 def po_language(po: polib.POFile, path: Path | str) -> str:
     """A PO file's language: its Language header, else the name of its folder."""
     lang = (po.metadata.get("Language") or "").strip()
-    if lang:
-        return lang.replace("-", "_").split("_")[0].lower()
-    return Path(path).parent.name.split("_")[0].lower()
+    return languages.normalize(lang or Path(path).parent.name)
 
 
 def is_reviewed(entry: polib.POEntry) -> bool:
@@ -354,19 +318,3 @@ def status(po: polib.POFile, path: Path | str) -> Status:
         untranslated=len(live) - reviewed - fuzzy,
         obsolete=len(po) - len(live),
     )
-
-
-# ISO 639-1, the codes gettext's Language header and Argos packages use.
-ISO_639_1 = frozenset(
-    """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu
-    cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho
-    hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv
-    kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr
-    nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq
-    sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh
-    yi yo za zh zu""".split()  # noqa: SIM905
-)
-
-
-def is_known_language(code: str) -> bool:
-    return code in ISO_639_1

@@ -61,42 +61,13 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from l10n import languages
 from l10n.check import CheckContext, Problem, Severity, Unit, register
-
-LANG_NAMES = {
-    "sq": "Albanian",
-    "uk": "Ukrainian",
-    "ru": "Russian",
-    "en": "English",
-    "bg": "Bulgarian",
-    "mk": "Macedonian",
-    "be": "Belarusian",
-    "sr": "Serbian",
-    "it": "Italian",
-    "hr": "Croatian",
-    "sl": "Slovenian",
-    "ro": "Romanian",
-    "tr": "Turkish",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-}
 
 
 def _lang(ctx: CheckContext) -> str:
     """'uk' for 'uk', 'uk_UA', 'uk-UA'."""
-    return _base_lang(ctx.lang or "")
-
-
-@lru_cache(maxsize=64)
-def _base_lang(code: str) -> str:
-    return re.split(r"[_\-@.]", code, maxsplit=1)[0].lower()
-
-
-def _lang_name(code: str) -> str:
-    return LANG_NAMES.get(code, code)
+    return languages.normalize(ctx.lang or "")
 
 
 def _state(ctx: CheckContext, name: str) -> dict[str, Any]:
@@ -691,7 +662,8 @@ def _hint_for(number: _Number, found: list[_Number], lang: str) -> str:
             sep = "." if lang == "sq" else " "
             grouped = f"{int(t.text.replace(',', '')):,}".replace(",", sep)
             return (
-                f': "{t.text}"{reads} in {_lang_name(lang)}, where the comma is the decimal mark'
+                f': "{t.text}"{reads} in {languages.name(lang)}, '
+                "where the comma is the decimal mark"
                 f' (write "{grouped}" or "{t.text.replace(",", "")}")'
             )
     return ""
@@ -901,7 +873,7 @@ def _looks_english(letters: _Letters) -> bool:
 
 def _language_problem(found: str, expected: str, why: str) -> Problem:
     return Problem(
-        f"the translation looks {_lang_name(found)}, not {_lang_name(expected)}: {why}",
+        f"the translation looks {languages.name(found)}, not {languages.name(expected)}: {why}",
         expected=expected,
         found=found,
     )
@@ -913,7 +885,7 @@ def _judge_cyrillic(letters: _Letters, lang: str) -> Problem | None:
         english = _looks_english(letters)
         return Problem(
             f"the translation is {'English' if english else 'in Latin script'}, "
-            f"not {_lang_name(lang)} (Cyrillic): "
+            f"not {languages.name(lang)} (Cyrillic): "
             f'"{_shorten(letters.text)}"',
             expected=lang,
             found="en" if english else "Latin script",
@@ -999,7 +971,7 @@ def _judge_latin(letters: _Letters, lang: str) -> Problem | None:
     total = letters.latin + letters.cyrillic + letters.other
     if letters.cyrillic and letters.cyrillic * 2 >= total:
         return Problem(
-            f"the translation is in Cyrillic script, not {_lang_name(lang)}: "
+            f"the translation is in Cyrillic script, not {languages.name(lang)}: "
             f'"{_shorten(letters.text)}"',
             expected=lang,
             found="Cyrillic script",
@@ -1007,7 +979,8 @@ def _judge_latin(letters: _Letters, lang: str) -> Problem | None:
     if letters.cyrillic >= 3:
         words = [w for w in letters.text.split() if any(_script(c) == "cyrillic" for c in w)]
         return Problem(
-            f"the {_lang_name(lang)} translation contains Cyrillic words: {', '.join(words[:5])}",
+            f"the {languages.name(lang)} translation contains Cyrillic words: "
+            f"{', '.join(words[:5])}",
             expected=lang,
             found="Cyrillic script",
         )
@@ -1030,7 +1003,8 @@ def _judge_langdetect(text: str, lang: str) -> Problem | None:
     best, prob, own = verdict
     if best == lang or prob < LANGDETECT_MIN_PROB or own > 1 - LANGDETECT_MIN_PROB:
         return None
-    return _language_problem(best, lang, f"langdetect is {prob:.0%} sure it is {_lang_name(best)}")
+    why = f"langdetect is {prob:.0%} sure it is {languages.name(best)}"
+    return _language_problem(best, lang, why)
 
 
 def _shorten(text: str, limit: int = 60) -> str:
@@ -1184,8 +1158,8 @@ def check_untranslated(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     if lang in LATIN_TARGETS and all(_name_like(w, ctx) for w in words):
         return  # Kursk -> Kursk, Donald Trump -> Donald Trump
     yield Problem(
-        f"the translation is identical to the source: still English, not {_lang_name(lang)}",
-        expected=f"a {_lang_name(lang)} translation",
+        f"the translation is identical to the source: still English, not {languages.name(lang)}",
+        expected=f"a {languages.name(lang)} translation",
         found=_shorten(unit.msgstr.strip()),
     )
 
@@ -1591,7 +1565,7 @@ def check_quotes(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     if not quotes:
         return
     file_style, counts = _file_style(ctx, lang)
-    name = _lang_name(lang)
+    name = languages.name(lang)
     want = _STYLE_NAMES[file_style]
     fixed = _requote(unit.msgstr, file_style)
     styles = list(dict.fromkeys(q.style for q in quotes))
@@ -1681,7 +1655,7 @@ def check_length(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     check = "a part may be missing" if what == "shorter" else "text may be added or repeated"
     yield Problem(
         f"the translation is much {what} than the source: {len(target)} vs {len(source)} "
-        f"characters ({ratio:.0%}; {_lang_name(lang)} usually runs about {expected:.0%}); "
+        f"characters ({ratio:.0%}; {languages.name(lang)} usually runs about {expected:.0%}); "
         f"{check}",
         expected=f"{low * expected:.0%}-{high * expected:.0%} of the source length",
         found=f"{ratio:.0%}",

@@ -56,10 +56,10 @@ def parse_langs(value: str | None, *, option: str = "--to") -> list[str]:
     langs = [part.strip().lower() for part in value.split(",") if part.strip()]
     if not langs:
         raise click.BadParameter("name at least one language, e.g. sq,uk,ru", param_hint=option)
-    from l10n.catalog import is_known_language
+    from l10n import languages
 
     for lang in langs:
-        if not LANG_CODE.match(lang) or not is_known_language(lang):
+        if not LANG_CODE.match(lang) or not languages.is_known(lang):
             raise click.BadParameter(
                 f"unknown language code {lang!r}: use ISO 639-1 codes such as sq, uk, ru",
                 param_hint=option,

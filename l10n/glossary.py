@@ -39,7 +39,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from l10n import morph
+from l10n import languages, morph
 from l10n.check import CheckContext, Problem, Severity, Unit, register
 from l10n.errors import InputFileError, L10nError
 from l10n.textfile import read_text, write_atomic
@@ -458,7 +458,7 @@ class Glossary:
         """The glossary language for a locale code (uk_UA -> uk), or None."""
         if lang in self.languages:
             return lang
-        base = re.split(r"[_\-@.]", lang.strip())[0].lower()
+        base = languages.normalize(lang)
         return base if base in self.languages else None
 
     def _lang(self, lang: str) -> str:

@@ -43,6 +43,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sentencepiece as spm
 
+from l10n import languages
+
 if TYPE_CHECKING:
     from ctranslate2.specs.transformer_spec import TransformerSpec
 
@@ -105,24 +107,6 @@ _BYTE_FALLBACK_MIN_VOCAB = 1024
 _MAX_TRAINING_LINES = 200_000
 # Fixed zip timestamp (the earliest zip can store) so archives are reproducible.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-_LANGUAGE_NAMES = {
-    "ar": "Arabic",
-    "cs": "Czech",
-    "de": "German",
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "it": "Italian",
-    "ja": "Japanese",
-    "pl": "Polish",
-    "pt": "Portuguese",
-    "ru": "Russian",
-    "sq": "Albanian",
-    "tr": "Turkish",
-    "uk": "Ukrainian",
-    "zh": "Chinese",
-}
 
 # Real sentences in the scripts the pipeline translates between, so the
 # vocabulary (and thus random decoding) mixes Latin, Cyrillic and Albanian
@@ -255,9 +239,9 @@ def build_random_package(
             "package_version": package_version,
             "argos_version": "1.9",
             "from_code": from_code,
-            "from_name": _LANGUAGE_NAMES.get(from_code, from_code),
+            "from_name": languages.name(from_code),
             "to_code": to_code,
-            "to_name": _LANGUAGE_NAMES.get(to_code, to_code),
+            "to_name": languages.name(to_code),
             "type": "translate",
             "links": [],
         }

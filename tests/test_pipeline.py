@@ -14,7 +14,7 @@ import polib
 import pytest
 from conftest import LANGS, msgfmt_check, snapshot
 
-from l10n import catalog
+from l10n import catalog, languages
 from l10n.errors import L10nError
 from l10n.pipeline import translate_documents
 from l10n.pofile import format_po, read_po
@@ -55,7 +55,7 @@ def test_translate_writes_template_and_three_valid_po_files(project, with_models
             assert catalog.MT_NOTE_PREFIX in e.comment
             assert "translate-en_" + lang in e.comment
         assert po.metadata["Language"] == lang
-        assert po.metadata["Plural-Forms"] == catalog.PLURAL_FORMS[lang]
+        assert po.metadata["Plural-Forms"] == languages.PLURAL_FORMS[lang]
         for field in ("Project-Id-Version", "POT-Creation-Date", "PO-Revision-Date"):
             assert po.metadata[field]
         assert po.metadata["Content-Type"] == "text/plain; charset=UTF-8"

@@ -1,0 +1,67 @@
+"""One language normaliser: every stage agrees on what a locale code means."""
+
+from __future__ import annotations
+
+import json
+
+import polib
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+
+from l10n import languages
+from l10n.catalog import po_language
+from l10n.cli import cli
+from l10n.glossary import Glossary, Term
+from l10n.pofile import format_po, read_po
+
+
+@pytest.mark.parametrize(
+    "code", ["uk", "UK", "uk_UA", "uk-UA", "uk-ua", "uk_UA.UTF-8", "uk@latin", " uk "]
+)
+def test_normalize_reduces_every_guise_to_the_base_language(code):
+    assert languages.normalize(code) == "uk"
+
+
+@pytest.mark.parametrize("folder", ["uk", "uk_UA", "uk-UA"])
+def test_catalog_checks_and_glossary_agree_on_a_regional_folder(tmp_path, folder):
+    """A folder named uk-UA was 'uk-ua' to the catalog but 'uk' to the checks
+    and the glossary: a file then looked unknown to one stage and Ukrainian to
+    the next."""
+    path = tmp_path / folder / "kursk.po"
+    po = polib.POFile()  # no Language header: the folder decides
+    lang = po_language(po, path)
+    assert lang == "uk"
+    glossary = Glossary([Term(en="Kursk", forms={"uk": ("Курськ",)})], languages=("uk",))
+    assert glossary.language_of(folder) == "uk"
+
+
+@pytest.mark.parametrize("folder", ["uk_UA", "uk-UA"])
+def test_check_reports_a_regional_folder_as_its_language(project, folder):
+    """A file in locales/uk-UA without a Language header is Ukrainian to every
+    stage: its findings say 'uk' and the glossary gate applies uk's forms."""
+    po = read_po(REPO / "locales" / "uk" / "kursk.po")
+    del po.metadata["Language"]
+    entry = next(e for e in po if "Putin annexed" in e.msgid)
+    entry.msgstr = entry.msgstr.replace("Путін", "Путин")
+    (project / "locales" / folder).mkdir(parents=True)
+    (project / "locales" / folder / "kursk.po").write_text(format_po(po), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "locales", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)
+    assert {f["lang"] for f in findings} == {"uk"}
+    assert any(f["check"] == "glossary" and f["expected"] == "Путін" for f in findings)
+
+
+def test_header_and_folder_give_the_same_language(tmp_path):
+    po = polib.POFile()
+    po.metadata = {"Language": "uk-UA"}
+    assert po_language(po, tmp_path / "ru" / "x.po") == "uk"
+
+
+def test_plural_forms_and_names():
+    assert languages.plural_forms("uk").startswith("nplurals=3;")
+    assert languages.plural_forms("xx") is None
+    assert languages.name("uk") == "Ukrainian"
+    assert languages.name("xx") == "xx"
+    assert languages.is_known("sq") and not languages.is_known("xx")
