@@ -22,61 +22,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from l10n.qa.base import Check, CheckContext, CheckFunc, Problem, Severity, Unit
+
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
-
-
-class Severity(StrEnum):
-    ERROR = "error"  # fails CI (exit 1)
-    WARNING = "warning"  # reported, never fails CI
-
-
-@dataclass(frozen=True)
-class Unit:
-    """The part of a PO entry a check looks at."""
-
-    msgid: str
-    msgstr: str
-    flags: tuple[str, ...] = ()
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing a check found in one entry."""
-
-    message: str
-    term: str = ""
-    expected: str = ""
-    found: str = ""
-    fixed: str | None = None
-
-
-@dataclass
-class CheckContext:
-    """What a check may know beyond the entry itself."""
-
-    lang: str
-    glossary: Glossary | None = None
-    units: Sequence[Unit] = ()
-    # Checks that compare entries within a file (quotation style, say) keep
-    # what they computed once per file here, under their own name.
-    cache: dict[str, Any] = field(default_factory=dict)
-
-
-CheckFunc = Callable[[Unit, CheckContext], Iterable[Problem]]
-
-
-@dataclass(frozen=True)
-class Check:
-    name: str
-    severity: Severity
-    summary: str
-    func: CheckFunc
 
 
 REGISTRY: dict[str, Check] = {}
