@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"wrote {DOCS}")
         return
 
-    from l10n.randommodel import TRANSFORMER_BASE
+    from tests.support.randommodel import TRANSFORMER_BASE
 
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     start = time.monotonic()

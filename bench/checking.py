@@ -10,7 +10,7 @@ mention one glossary name.  Each side is a whole process over the same files:
 - ``l10n check`` with empty caches: a first run on a fresh machine, which
   declines the glossary's names with pymorphy3;
 - polib's bare parse, ``polib.pofile(path)`` for every file;
-- ``l10n.pofile.parse_po``: our strict reader alone.
+- ``l10n.po.parse_po``: our strict reader alone.
 
 Wall time is what the targets use (what a CI job waits for); CPU time (user +
 system, workers included) is shown beside it.  Caches are warm except on the
@@ -58,7 +58,7 @@ PARSE = (
 OUR_PARSE = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from l10n.pofile import read_po\n"
+    "from l10n.po import read_po\n"
     "n = 0\n"
     "for p in sorted(Path(sys.argv[1]).rglob('*.po')):\n"
     "    n += len(read_po(p))\n"
@@ -126,9 +126,9 @@ def profile_checks(paths: list[Path], glossary_path: Path) -> list[tuple[str, fl
         key = (code.co_filename, code.co_firstlineno, code.co_name)  # type: ignore[attr-defined]
         return stats[key][3] if key in stats else 0.0
 
-    import l10n.pofile
+    import l10n.po
 
-    parts = [("read_po (strict parse)", cumulative(l10n.pofile.read_po.__code__))]
+    parts = [("read_po (strict parse)", cumulative(l10n.po.read_po.__code__))]
     parts += [(f"check {c.name}", cumulative(c.func.__code__)) for c in all_checks().values()]
     parts.sort(key=lambda p: -p[1])
     return [("total (profiled)", total), *parts]
@@ -173,7 +173,7 @@ def run(*, repeat: int, deadline: float, quick: bool) -> Section:
                     "polib.pofile (bare parse)", [sys.executable, "-c", PARSE, str(folder)]
                 ),
                 _process_side(
-                    "l10n.pofile.read_po (strict parse)",
+                    "l10n.po.read_po (strict parse)",
                     [sys.executable, "-c", OUR_PARSE, str(folder)],
                 ),
             ]

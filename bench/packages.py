@@ -1,7 +1,7 @@
 """Random-weight Argos packages of the real shape, built once and cached.
 
 A package is keyed by everything that decides its bytes: the shape, the seed,
-the ``eos_bias``, the target language, the source of ``l10n/randommodel.py``
+the ``eos_bias``, the target language, the source of ``tests/support/randommodel.py``
 and the CTranslate2 version.  Reruns reuse the cached ``.argosmodel`` files
 under ``bench/results/packages/``; the first run builds them (about 7 s each
 for TRANSFORMER_BASE on the reference machine).
@@ -32,13 +32,13 @@ def cache_key(shape: object, seed: int, to_code: str) -> str:
     h = hashlib.sha256()
     h.update(repr(sorted(asdict(shape).items())).encode())  # type: ignore[call-overload]
     h.update(f"{seed}|{EOS_BIAS}|{to_code}|{PACKAGE_VERSION}|{ctranslate2.__version__}".encode())
-    h.update((ROOT / "l10n" / "randommodel.py").read_bytes())
+    h.update((ROOT / "tests" / "support" / "randommodel.py").read_bytes())
     return h.hexdigest()[:16]
 
 
 def build_packages(langs: list[str], shape: object) -> tuple[dict[str, Path], float]:
     """``.argosmodel`` files en -> each of ``langs``; and seconds spent building (0: cached)."""
-    from l10n.randommodel import build_random_package
+    from tests.support.randommodel import build_random_package
 
     files: dict[str, Path] = {}
     spent = 0.0

@@ -17,7 +17,7 @@ import polib
 
 from l10n import catalog
 from l10n.errors import L10nError
-from l10n.pofile import read_po
+from l10n.po import read_po
 from l10n.segment import read_source, segment_text
 from l10n.textfile import write_atomic
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import polib
 
 from l10n import __version__, languages
-from l10n.pofile import read_po
+from l10n.po import read_po
 from l10n.segment import Segment
 
 FUZZY_THRESHOLD = 0.6

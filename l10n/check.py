@@ -304,7 +304,7 @@ def _check_part(
     include_fuzzy: bool,
     parsed: dict[Path, Any],
 ) -> tuple[list[Finding], dict[str, str]]:
-    from l10n.pofile import read_po
+    from l10n.po import read_po
 
     if path not in parsed:
         parsed.clear()  # parts of one file come one after the other
@@ -354,7 +354,7 @@ def _check_files(
     items = _work_items(files, jobs) if jobs > 1 else []
     jobs = min(jobs, len(items))
     if jobs <= 1:
-        from l10n.pofile import read_po
+        from l10n.po import read_po
 
         # Every file is parsed before any is checked: a broken one stops the
         # run before any work is spent.
@@ -413,7 +413,7 @@ def check_paths(
     """
     from l10n.catalog import po_files
     from l10n.errors import L10nError
-    from l10n.pofile import patch_msgstrs, read_po
+    from l10n.po import patch_msgstrs, read_po
     from l10n.textfile import write_atomic
 
     checks = select_checks(disable, select)

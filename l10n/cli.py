@@ -304,7 +304,7 @@ def status(directory: Path, as_json: bool) -> None:
     """Per PO file: segments, reviewed, machine-translated (fuzzy), untranslated."""
     from l10n.catalog import po_files
     from l10n.catalog import status as po_status
-    from l10n.pofile import read_po
+    from l10n.po import read_po
 
     if not directory.exists():
         raise L10nError(f"{directory}: no such folder", hint="run `l10n translate` first")

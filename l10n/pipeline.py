@@ -19,7 +19,7 @@ import polib
 
 from l10n import catalog
 from l10n.engines import ArgosEngine, DecodeOptions, Engine
-from l10n.pofile import format_po, read_po
+from l10n.po import format_po, read_po
 from l10n.segment import check_source_language, read_source, segment_text
 from l10n.textfile import write_atomic
 

@@ -47,7 +47,7 @@ def _no_models_by_default(monkeypatch):
 @pytest.fixture(scope="session")
 def model_files(tmp_path_factory) -> dict[str, Path]:
     """Random-weight en->sq/uk/ru .argosmodel files, built once per test session."""
-    from l10n.randommodel import build_random_package
+    from support.randommodel import build_random_package
 
     out = tmp_path_factory.mktemp("argosmodels")
     return {lang: build_random_package(out, "en", lang, seed=i) for i, lang in enumerate(LANGS)}

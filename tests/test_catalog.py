@@ -27,7 +27,7 @@ from l10n.catalog import (
     set_notes,
     status,
 )
-from l10n.pofile import format_po, read_po
+from l10n.po import format_po, read_po
 from l10n.segment import Segment
 
 SRC = "source/kursk.en.txt"

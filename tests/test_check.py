@@ -16,7 +16,7 @@ from conftest import REPO, msgfmt_check
 from l10n.check import check_paths
 from l10n.cli import cli
 from l10n.glossary import load_glossary
-from l10n.pofile import format_field, format_po, read_po
+from l10n.po import format_field, format_po, read_po
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from click.testing import CliRunner, Result
 from conftest import REPO, msgfmt_check, snapshot
 
 from l10n.cli import cli
-from l10n.pofile import format_po, read_po
+from l10n.po import format_po, read_po
 from l10n.segment import read_source, segment_text
 
 SOURCE = "source/kursk.en.txt"

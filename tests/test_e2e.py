@@ -1,6 +1,6 @@
 """End to end: the installed ``l10n`` console script, in a subprocess, as a user runs it.
 
-Packages are the random-weight ones from ``l10n.randommodel``; the project is
+Packages are the random-weight ones from ``tests/support/randommodel.py``; the project is
 a copy of the article and the glossary in a temporary folder.  The translate
 run here uses the defaults (glossary/ included), as the README's does.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import LANGS, msgfmt_check
 
-from l10n.pofile import read_po
+from l10n.po import read_po
 from l10n.segment import read_source, segment_text
 
 SCRIPT = Path(sys.executable).parent / "l10n"

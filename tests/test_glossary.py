@@ -26,7 +26,7 @@ from l10n.glossary import (
     export_tbx,
     load_glossary,
 )
-from l10n.pofile import read_po
+from l10n.po import read_po
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = (REPO / "source" / "kursk.en.txt").read_text(encoding="utf-8")

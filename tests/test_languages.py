@@ -13,7 +13,7 @@ from l10n import languages
 from l10n.catalog import po_language
 from l10n.cli import cli
 from l10n.glossary import Glossary, Term
-from l10n.pofile import format_po, read_po
+from l10n.po import format_po, read_po
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """l10n.models: installing, listing and finding Argos packages, entirely offline.
 
-Packages are the random-weight ones from ``l10n.randommodel`` (the
+Packages are the random-weight ones from ``tests/support/randommodel.py`` (the
 ``model_files`` fixture), installed into a throw-away ARGOS_PACKAGES_DIR.
 The package index is served by a local HTTP server bound to 127.0.0.1 that
 lives only as long as the test that uses it.

@@ -17,7 +17,7 @@ from conftest import LANGS, msgfmt_check, snapshot
 from l10n import catalog, languages
 from l10n.errors import L10nError
 from l10n.pipeline import translate_documents
-from l10n.pofile import format_po, read_po
+from l10n.po import format_po, read_po
 from l10n.segment import read_source, segment_text
 
 SOURCE = Path("source/kursk.en.txt")

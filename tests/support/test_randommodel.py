@@ -1,4 +1,4 @@
-"""Tests for l10n.randommodel: the random-weight packages must load and decode for real.
+"""The random-weight package builder: its packages must load and decode for real.
 
 The point of the builder is that the engine code can be tested without
 downloaded models, so these tests go through the same libraries the engine
@@ -17,7 +17,7 @@ import ctranslate2
 import pytest
 import sentencepiece as spm
 
-from l10n.randommodel import TINY, TRANSFORMER_BASE, ModelShape, build_random_package
+from support.randommodel import TINY, TRANSFORMER_BASE, ModelShape, build_random_package
 
 TOP = "translate-en_sq-random"
 # Mixed-script input: the built-in vocabulary covers Latin, Cyrillic and Albanian.

@@ -449,7 +449,7 @@ def _readme(
     """The package README: says loudly that the translations are meaningless."""
     return (
         f"# Random-weight test package {from_code} -> {to_code}\n\n"
-        "Built by `l10n.randommodel` for tests and benchmarks. The weights are\n"
+        "Built by `tests/support/randommodel.py` for tests and benchmarks. The weights are\n"
         "random: it loads, tokenizes and decodes like a real Argos Translate\n"
         "package, but its output is gibberish. Do not use it to translate.\n\n"
         f"- layers: {shape.encoder_layers} encoder, {shape.decoder_layers} decoder\n"

@@ -1,0 +1,1 @@
+"""Test helpers that are not fixtures: random-weight model packages."""
