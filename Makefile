@@ -20,6 +20,7 @@ article: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Lint, the whole test suite, and the glossary/QA gate on the shipped locales.
 test: lint

@@ -111,8 +111,9 @@ def _median_extra(side: Side) -> str:
 
 def profile_checks(paths: list[Path], glossary_path: Path) -> list[tuple[str, float]]:
     """Seconds per part of one in-process ``check_paths`` run (under cProfile)."""
-    from l10n.check import all_checks, check_paths
     from l10n.glossary import load_glossary
+    from l10n.qa.registry import all_checks
+    from l10n.qa.runner import check_paths
 
     profiler = cProfile.Profile()
     start = time.perf_counter()

@@ -9,7 +9,7 @@ calls these functions and formats their results:
 - ``models``: finding, listing and installing Argos packages.
 - ``glossary``: fixed name forms, inflection-aware matching and enforcement.
 - ``catalog``: the PO data model, reading, merging and atomic writing.
-- ``check``: the check runner and its output formats; ``checks``: the QA checks.
+- ``qa``: quality assurance: the check runner, its output formats and the QA checks.
 - ``pipeline``: ``translate`` end to end; ``build``: reviewed article out.
 """
 

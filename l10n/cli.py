@@ -369,13 +369,9 @@ def check(
     Exit 0 when clean, 1 when an error-level check failed, 2 on bad input.
     Switch a check off for one entry with the flag `ignore-NAME` (Poedit keeps it).
     """
-    from l10n.check import (
-        all_checks,
-        check_paths,
-        format_github,
-        format_json,
-        format_text,
-    )
+    from l10n.qa.output import format_github, format_json, format_text
+    from l10n.qa.registry import all_checks
+    from l10n.qa.runner import check_paths
 
     if list_checks:
         for c in sorted(all_checks().values(), key=lambda c: c.name):

@@ -22,8 +22,9 @@ tokenization and set lookups.
 - :meth:`Glossary.note_for`: a translator note for a PO entry.
 - :func:`export_tbx`: the glossary as TBX for Weblate, OmegaT, memoQ.
 
-Importing this module registers the ``glossary`` check (see :mod:`l10n.check`);
-it does not load pymorphy3, which happens on first use of ru or uk.
+The ``glossary`` check over this module lives in :mod:`l10n.qa.checks.glossary`.
+Importing this module does not load pymorphy3, which happens on first use of ru
+or uk.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ from types import MappingProxyType
 from typing import Any
 
 from l10n import languages, morph
-from l10n.check import CheckContext, Problem, Severity, Unit, register
 from l10n.errors import InputFileError, L10nError
 from l10n.textfile import read_text, write_atomic
 
@@ -1310,29 +1310,3 @@ def export_tbx(glossary: Glossary, path: Path | str) -> None:
         + "\n"
     )
     write_atomic(path, xml)
-
-
-# --- the check -----------------------------------------------------------------------
-
-
-@register(
-    "glossary",
-    Severity.ERROR,
-    "Glossary names must appear in their fixed forms (any inflection); forbidden variants "
-    "and transliterated do-not-translate names are errors.",
-)
-def check_glossary(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
-    glossary = ctx.glossary
-    if glossary is None or not unit.msgstr:
-        return
-    lang = glossary.language_of(ctx.lang)
-    if lang is None:
-        return
-    for v in glossary.violations(lang, unit.msgid, unit.msgstr):
-        yield Problem(
-            message=v.message,
-            term=v.term.en,
-            expected=v.expected,
-            found=v.found,
-            fixed=v.apply(unit.msgstr),
-        )

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from l10n.check import REGISTRY, CheckContext, Severity, Unit, all_checks, fix_msgstr
 from l10n.errors import InputFileError, L10nError
 from l10n.glossary import (
     Enforced,
@@ -22,11 +21,14 @@ from l10n.glossary import (
     LangForms,
     Term,
     Violation,
-    check_glossary,
     export_tbx,
     load_glossary,
 )
 from l10n.po import read_po
+from l10n.qa.base import CheckContext, Severity, Unit
+from l10n.qa.checks.glossary import check_glossary
+from l10n.qa.registry import all_checks
+from l10n.qa.runner import fix_msgstr
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = (REPO / "source" / "kursk.en.txt").read_text(encoding="utf-8")
@@ -388,9 +390,9 @@ def run(gloss, lang, msgid, msgstr):
 
 def test_check_is_registered():
     checks = all_checks()
-    assert checks["glossary"] is REGISTRY["glossary"]
+    assert checks["glossary"] is check_glossary
     assert checks["glossary"].severity is Severity.ERROR
-    assert checks["glossary"].func is check_glossary
+    assert checks["glossary"].func is check_glossary.func
 
 
 def test_check_problem_and_fix(gloss):
@@ -407,7 +409,7 @@ def test_check_problem_and_fix(gloss):
 def test_check_fix_loop_reaches_a_fixed_point(gloss):
     ctx = CheckContext("uk", glossary=gloss)
     unit = Unit("Putin, Nikolai Petrov and Sudzha", "Путин, Николай Петров и Судзха")
-    checks = [REGISTRY["glossary"]]
+    checks = [check_glossary]
     fixed = fix_msgstr(unit, ctx, checks)
     assert fixed == "Путін, Микола Петров и Суджа"
     assert fix_msgstr(Unit(unit.msgid, fixed), ctx, checks) == fixed
@@ -616,7 +618,7 @@ def test_export_tbx(gloss, tmp_path):
 
 def test_importing_the_glossary_does_not_load_pymorphy():
     code = (
-        "import sys, l10n.glossary, l10n.check; l10n.check.all_checks(); "
+        "import sys, l10n.glossary, l10n.qa.registry; l10n.qa.registry.all_checks(); "
         "g = l10n.glossary.load_glossary('glossary'); g.terms_in('Putin in Kursk'); "
         "g.violations('sq', 'Putin', 'Putini'); print('pymorphy3' in sys.modules)"
     )
