@@ -7,7 +7,7 @@ of a shared machine falls on all of them alike, and the table reports the
 median of each side's runs, as times and as ratios.
 
 Model.  The benchmark builds its own Argos Translate packages with
-``tests.support.randommodel.build_random_package``: TRANSFORMER_BASE, the shape of
+``build_random_package`` (tests/support/randommodel.py): TRANSFORMER_BASE, the shape of
 the real Argos 1.9 packages (6+6 layers, d_model 512, 8 heads, FFN 2048,
 32,000-piece SentencePiece vocabulary, int8), en->sq, en->uk and en->ru, with
 random weights.  They are cached under ``bench/results/packages/`` keyed by

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import bench
-from bench.common import RESULTS, Section, log, machine_info
+from bench.common import RESULTS, Section, log, machine_info, randommodel
 from bench.report import DOCS, markdown, text_table, to_json, write_json
 
 SECTIONS = ("translate", "startup", "check", "memory")
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"wrote {DOCS}")
         return
 
-    from tests.support.randommodel import TRANSFORMER_BASE
+    TRANSFORMER_BASE = randommodel().TRANSFORMER_BASE
 
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     start = time.monotonic()

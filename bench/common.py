@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import platform
 import statistics
@@ -17,6 +19,23 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 VENV_BIN = Path(sys.executable).parent
+
+
+@functools.cache
+def randommodel() -> Any:
+    """The test suite's random-weight package builder (tests/support/randommodel.py).
+
+    Loaded by its path: argostranslate installs a top-level ``tests`` package
+    into site-packages, which would shadow the repository's ``tests`` folder.
+    """
+    spec = importlib.util.spec_from_file_location(
+        "l10n_randommodel", ROOT / "tests" / "support" / "randommodel.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def median(values: Sequence[float]) -> float:

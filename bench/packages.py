@@ -16,7 +16,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from bench.common import RESULTS, ROOT, log
+from bench.common import RESULTS, ROOT, log, randommodel
 
 # Random weights almost never pick </s>; a large negative bias makes that
 # "never", so every hypothesis runs exactly to max_decoding_length (which the
@@ -38,7 +38,7 @@ def cache_key(shape: object, seed: int, to_code: str) -> str:
 
 def build_packages(langs: list[str], shape: object) -> tuple[dict[str, Path], float]:
     """``.argosmodel`` files en -> each of ``langs``; and seconds spent building (0: cached)."""
-    from tests.support.randommodel import build_random_package
+    build_random_package = randommodel().build_random_package
 
     files: dict[str, Path] = {}
     spent = 0.0
