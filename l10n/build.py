@@ -9,6 +9,7 @@ silently dropped.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import polib
 
 from l10n import catalog
-from l10n.errors import L10nError
+from l10n.errors import InputFileError, L10nError
 from l10n.po import read_po
 from l10n.segment import read_source, segment_text
 from l10n.textfile import write_atomic
@@ -37,16 +38,59 @@ def source_of(pot: polib.POFile, pot_path: Path) -> Path:
     """The article a template was made from, read off its references."""
     for entry in pot:
         for path, _line in entry.occurrences:
-            return Path(path)
+            return project_file(path, pot_path, entry)
     raise L10nError(
         f"{pot_path}: no entry names its source file in a #: reference",
         hint="run `l10n translate SOURCE` to write the template again",
     )
 
 
+def project_file(reference: str, pot_path: Path, entry: polib.POEntry) -> Path:
+    """The file a ``#:`` reference names, refused unless it is inside the project.
+
+    A template is input like any other: one naming ``/etc/hostname``, a path
+    through ``..`` or a symlink out of the project would have that file's
+    text copied into the article.
+    """
+    root = catalog.project_root()
+    if Path(reference).is_absolute():
+        problem = "is an absolute path: sources are read only from inside the project"
+    elif not (root / reference).resolve().is_relative_to(root.resolve()):
+        problem = "names a file outside the project"
+    else:
+        return Path(os.path.relpath(root / reference))
+    raise InputFileError(
+        str(pot_path),
+        f"the #: reference {reference!r} {problem} ({root})",
+        line=_reference_line(pot_path, entry, reference),
+        hint="run `l10n translate` from the project folder on an article inside it, "
+        "to write the template again",
+    )
+
+
+def _reference_line(pot_path: Path, entry: polib.POEntry, reference: str) -> int | None:
+    """The line of the ``#:`` comment that names ``reference``, else the entry's."""
+    try:
+        lines = pot_path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return entry.linenum or None
+    for number in range(max(entry.linenum, 1), len(lines) + 1):
+        line = lines[number - 1].strip()
+        if line.startswith("#:") and any(
+            ref == reference or ref.rpartition(":")[0] == reference for ref in line[2:].split()
+        ):
+            return number
+    return entry.linenum or None
+
+
 def render(text: str, translations: dict[str, str]) -> tuple[str, int, int]:
-    """The article with each sentence replaced by its translation where there is one."""
-    lines = text.splitlines()
+    """The article with each sentence replaced by its translation where there is one.
+
+    Lines are split at line feeds only, as :func:`segment_text` numbers them,
+    so every other character (CRLF line ends, form feeds...) comes out as it
+    went in.
+    """
+    lines = text.split("\n")
     by_line: dict[int, list] = {}
     segments = segment_text(text)
     for seg in segments:
@@ -61,8 +105,7 @@ def render(text: str, translations: dict[str, str]) -> tuple[str, int, int]:
                 line = line[: seg.start] + target + line[seg.end :]
                 translated += 1
         lines[number - 1] = line
-    trailing = "\n" if text.endswith(("\n", "\r")) else ""
-    return "\n".join(lines) + trailing, len(segments), translated
+    return "\n".join(lines), len(segments), translated
 
 
 def build_language(
@@ -79,23 +122,40 @@ def build_language(
     po = read_po(po_file)
     source = source_of(pot, pot_path)
     text = read_source(source)
-    translations = {
-        e.msgid: e.msgstr
+    # msgfmt leaves fuzzy entries out of .mo files unless asked (-f): so do we.
+    usable = [
+        e
         for e in po
-        if e.msgstr and not e.obsolete and (include_fuzzy or "fuzzy" not in e.flags)
-    }
+        if not e.obsolete
+        and catalog.has_translation(e)
+        and (include_fuzzy or "fuzzy" not in e.flags)
+    ]
+    # The article's sentences are the messages without a context or plural
+    # forms: an entry with a context is another message with the same msgid.
+    translations = {e.msgid: e.msgstr for e in usable if e.msgctxt is None and not e.msgid_plural}
     rendered, total, translated = render(text, translations)
     output = out / lang / f"{doc}.txt"
     write_atomic(output, rendered)
     mo = out / lang / f"{doc}.mo"
-    # msgfmt leaves fuzzy entries out of .mo files unless asked (-f): so do we.
+    write_atomic(mo, _compiled(po, usable).to_binary())
+    return BuildResult(doc, lang, output, mo, total, translated, total - translated)
+
+
+def _compiled(po: polib.POFile, entries: list[polib.POEntry]) -> polib.POFile:
+    """What msgfmt puts in the .mo file: each message, its context and forms."""
     compiled = polib.POFile()
     compiled.metadata = dict(po.metadata)
-    for e in po:
-        if translations.get(e.msgid) == e.msgstr and e.msgstr:
-            compiled.append(polib.POEntry(msgid=e.msgid, msgstr=e.msgstr))
-    write_atomic(mo, compiled.to_binary())
-    return BuildResult(doc, lang, output, mo, total, translated, total - translated)
+    for e in entries:
+        compiled.append(
+            polib.POEntry(
+                msgctxt=e.msgctxt,
+                msgid=e.msgid,
+                msgid_plural=e.msgid_plural,
+                msgstr=e.msgstr,
+                msgstr_plural=dict(e.msgstr_plural),
+            )
+        )
+    return compiled
 
 
 def build_all(

@@ -11,6 +11,12 @@ and their tools expect it:
   the old msgid kept as ``#|`` previous msgid;
 - an old entry whose msgid left the source becomes obsolete (``#~``).
 
+Messages are keyed by (msgctxt, msgid), as gettext keys them.  Where msgmerge
+would lose what a translator wrote, merge keeps it instead: an entry with a
+context or with plural forms (l10n writes neither) is never taken apart as a
+fuzzy starting point for a sentence, a plural entry with any form translated
+is kept, and an entry that becomes obsolete keeps every comment it had.
+
 Extracted comments (``#.``) belong to the program: the glossary note is
 recomputed on every run; provenance notes (machine translation, translation
 memory) are kept.
@@ -48,6 +54,15 @@ def timestamp(now: datetime | None = None) -> str:
 def document_name(source: Path | str) -> str:
     """``source/kursk.en.txt`` -> ``kursk``: the name its POT and PO files take."""
     return Path(source).name.split(".")[0]
+
+
+def project_root() -> Path:
+    """The folder the project's files are in: sources are read only inside it.
+
+    The working directory, which the ``#:`` references are relative to; the
+    one place to change when a project file says where the root is.
+    """
+    return Path.cwd()
 
 
 def template_path(locales: Path, doc: str) -> Path:
@@ -126,6 +141,67 @@ class MergeResult:
     obsoleted: int = 0
 
 
+Key = tuple[str | None, str]  # (msgctxt, msgid): what makes a message one message
+
+
+def key(entry: polib.POEntry) -> Key:
+    return (entry.msgctxt, entry.msgid)
+
+
+def has_translation(entry: polib.POEntry) -> bool:
+    """Whether a translator wrote anything: the msgstr, or any one plural form."""
+    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
+
+
+# The standard header fields in the order gettext writes them (msginit,
+# msgmerge).  Fields a file has keep their order; one the merge adds goes
+# after the nearest of these before it.
+HEADER_ORDER = (
+    "Project-Id-Version",
+    "Report-Msgid-Bugs-To",
+    "POT-Creation-Date",
+    "PO-Revision-Date",
+    "Last-Translator",
+    "Language-Team",
+    "Language",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "Plural-Forms",
+)
+
+
+def with_header_field(metadata: dict[str, str], name: str, value: str) -> dict[str, str]:
+    """``metadata`` with ``name`` set to ``value``, every other field where it was."""
+    if name in metadata or name not in HEADER_ORDER:
+        return {**metadata, name: value}
+    before = HEADER_ORDER[: HEADER_ORDER.index(name)]
+    names = list(metadata)
+    anchor = next((f for f in reversed(before) if f in metadata), None)
+    at = names.index(anchor) + 1 if anchor is not None else 0
+    items = list(metadata.items())
+    items.insert(at, (name, value))
+    return dict(items)
+
+
+def _merged_header(
+    pot: polib.POFile, existing: polib.POFile, lang: str, now: str
+) -> dict[str, str]:
+    """The existing header, fields in the order they were read, brought up to date."""
+    meta = dict(existing.metadata)
+    meta = with_header_field(
+        meta,
+        "POT-Creation-Date",
+        pot.metadata.get("POT-Creation-Date", meta.get("POT-Creation-Date", now)),
+    )
+    if "Language" not in meta:
+        meta = with_header_field(meta, "Language", lang)
+    plural = languages.plural_forms(lang)
+    if plural and "Plural-Forms" not in meta:
+        meta = with_header_field(meta, "Plural-Forms", plural)
+    return meta
+
+
 def _note_lines(entry: polib.POEntry) -> list[str]:
     return [line for line in (entry.comment or "").split("\n") if line]
 
@@ -158,6 +234,21 @@ def _best_fuzzy(msgid: str, candidates: Iterable[polib.POEntry]) -> polib.POEntr
     return best
 
 
+def _fuzzy_from(tentry: polib.POEntry, near: polib.POEntry) -> polib.POEntry:
+    """A new message started from the translation of a similar old one."""
+    entry = polib.POEntry(
+        msgctxt=tentry.msgctxt,
+        msgid=tentry.msgid,
+        msgstr=near.msgstr,
+        occurrences=list(tentry.occurrences),
+        tcomment=near.tcomment,
+        flags=["fuzzy"] + [f for f in near.flags if f != "fuzzy"],
+        previous_msgid=near.msgid,
+    )
+    entry.comment = near.comment
+    return entry
+
+
 def merge(
     pot: polib.POFile, existing: polib.POFile | None, doc: str, lang: str, *, now: str
 ) -> MergeResult:
@@ -166,13 +257,8 @@ def merge(
     po.wrapwidth = 79
     if existing is not None:
         po.header = existing.header
-        po.metadata = dict(existing.metadata)
-        po.metadata["POT-Creation-Date"] = pot.metadata.get(
-            "POT-Creation-Date", po.metadata.get("POT-Creation-Date", now)
-        )
-        po.metadata.setdefault("Language", lang)
-        if plural := languages.plural_forms(lang):
-            po.metadata.setdefault("Plural-Forms", plural)
+        po.metadata = _merged_header(pot, existing, lang, now)
+        po.metadata_is_fuzzy = copy.copy(existing.metadata_is_fuzzy)
     else:
         po.header = (
             f"{languages.name(lang)} translation of {doc}.\n"
@@ -181,59 +267,82 @@ def merge(
         po.metadata = new_po_header(doc, lang, pot, now)
     result = MergeResult(po)
 
-    old_live = {e.msgid: e for e in (existing or []) if not e.obsolete and e.msgid}
-    old_obsolete = {e.msgid: e for e in (existing or []) if e.obsolete}
-    used: set[str] = set()
-    # Old entries whose msgid is still in the template are spoken for: they
+    old_live = {key(e): e for e in (existing or []) if not e.obsolete and key(e) != (None, "")}
+    old_obsolete = [e for e in (existing or []) if e.obsolete]
+    obsolete_by_key: dict[Key, polib.POEntry] = {}
+    for e in old_obsolete:
+        obsolete_by_key.setdefault(key(e), e)
+    used: set[int] = set()  # ids of the old entries the new file is made of
+    # Old entries whose message is still in the template are spoken for: they
     # are never offered as a fuzzy starting point for another message.
-    template_ids = {e.msgid for e in pot}
+    template_keys = {key(e) for e in pot}
 
     for tentry in pot:
-        old = old_live.get(tentry.msgid) or old_obsolete.get(tentry.msgid)
+        old = old_live.get(key(tentry)) or obsolete_by_key.get(key(tentry))
         if old is not None:
             entry = copy.deepcopy(old)
             entry.obsolete = False
             entry.occurrences = list(tentry.occurrences)
-            used.add(old.msgid)
+            used.add(id(old))
             result.kept += 1
+            po.append(entry)
+            continue
+        near = _best_fuzzy(
+            tentry.msgid,
+            (
+                e
+                for e in old_live.values()
+                if _can_start(e, tentry) and id(e) not in used and key(e) not in template_keys
+            ),
+        )
+        if near is not None:
+            entry = _fuzzy_from(tentry, near)
+            used.add(id(near))
+            result.fuzzy_matched += 1
         else:
-            near = _best_fuzzy(
-                tentry.msgid,
-                (
-                    e
-                    for e in old_live.values()
-                    if e.msgstr and e.msgid not in used and e.msgid not in template_ids
-                ),
-            )
             entry = polib.POEntry(
-                msgid=tentry.msgid, msgstr="", occurrences=list(tentry.occurrences)
+                msgctxt=tentry.msgctxt,
+                msgid=tentry.msgid,
+                msgstr="",
+                occurrences=list(tentry.occurrences),
             )
-            if near is not None:
-                entry.msgstr = near.msgstr
-                entry.tcomment = near.tcomment
-                entry.comment = near.comment
-                entry.flags = ["fuzzy"] + [f for f in near.flags if f != "fuzzy"]
-                entry.previous_msgid = near.msgid
-                used.add(near.msgid)
-                result.fuzzy_matched += 1
-            else:
-                result.new.append(entry)
+            result.new.append(entry)
         po.append(entry)
 
-    for msgid, old in old_live.items():
-        if msgid in used or not old.msgstr:
+    _add_obsolete(result, old_live.values(), old_obsolete, used)
+    return result
+
+
+def _can_start(old: polib.POEntry, tentry: polib.POEntry) -> bool:
+    """Whether ``old`` may give its translation to a new message as a fuzzy start.
+
+    Only a translated message of the same context without plural forms:
+    msgmerge would also take one from another context, or msgstr[0] of a
+    plural, and that entry would be lost.
+    """
+    return bool(old.msgstr) and old.msgctxt == tentry.msgctxt and not old.msgid_plural
+
+
+def _add_obsolete(
+    result: MergeResult,
+    old_live: Iterable[polib.POEntry],
+    old_obsolete: Iterable[polib.POEntry],
+    used: set[int],
+) -> None:
+    """Old entries not in the new file, as obsolete ones at its end.
+
+    They keep all they held; msgmerge drops their #. and #: lines, but those
+    are the only record of where another tool's message came from.  One that
+    was never translated goes, as with msgmerge.
+    """
+    for old in old_live:
+        if id(old) in used or not has_translation(old):
             continue
         gone = copy.deepcopy(old)
         gone.obsolete = True
-        gone.occurrences = []
-        gone.comment = ""
-        gone.previous_msgid = None
-        po.append(gone)
+        result.po.append(gone)
         result.obsoleted += 1
-    for msgid, old in old_obsolete.items():
-        if msgid not in used:
-            po.append(copy.deepcopy(old))
-    return result
+    result.po.extend(copy.deepcopy(e) for e in old_obsolete if id(e) not in used)
 
 
 def po_language(po: polib.POFile, path: Path | str) -> str:
@@ -285,7 +394,15 @@ def build_memory(
         if po_language(po, path) != lang:
             continue
         for entry in po:
-            if is_reviewed(entry) and entry.msgid and entry.msgid not in entries:
+            # A message with a context means something else than the bare
+            # sentence; plural forms are not one translation.
+            if (
+                is_reviewed(entry)
+                and entry.msgid
+                and entry.msgctxt is None
+                and not entry.msgid_plural
+                and entry.msgid not in entries
+            ):
                 entries[entry.msgid] = (entry.msgstr, path.as_posix())
     return Memory(lang, entries)
 

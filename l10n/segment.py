@@ -1,6 +1,10 @@
 """Segmentation: an article's text -> sentences that know where they came from.
 
-Each line of the article is a paragraph (or a title).  Sentences are found by
+Each line of the article is a paragraph (or a title).  A line ends at a line
+feed only, as grep and editors count lines, so ``#:`` references name the line
+a translator finds, and CRLF line ends stay in the text as they were.  The
+other characters ``str.splitlines`` ends a line at (CR, VT, FF, U+2028...) end
+a sentence but not a line.  Sentences are found by
 pysbd, a maintained rule-based segmenter that knows abbreviations ('U.S.',
 'St. Petersburg', 'Gen.', 'a.m.'), decimals, initials, ellipses and
 quotations; :data:`NO_SPLIT_AFTER` adds the cases where it still splits
@@ -63,12 +67,19 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A run of text between the breaks that end a sentence but not a line.
+_UNBROKEN = re.compile("[^\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
 def segment_text(text: str) -> list[Segment]:
     """All sentences of an article, in order, one list entry per occurrence."""
     segments: list[Segment] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for start, end in split_sentences(line):
-            segments.append(Segment(line[start:end], number, start, end))
+    for number, line in enumerate(text.split("\n"), start=1):
+        for piece in _UNBROKEN.finditer(line):
+            offset = piece.start()
+            for start, end in split_sentences(piece.group()):
+                start, end = start + offset, end + offset
+                segments.append(Segment(line[start:end], number, start, end))
     return segments
 
 

@@ -8,15 +8,18 @@ in its place, and counted.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import polib
 import pytest
+from click.testing import CliRunner
 from conftest import LANGS, REPO
 
 from l10n.build import build_all, build_language, render
-from l10n.errors import L10nError
+from l10n.cli import cli
+from l10n.errors import InputFileError, L10nError
 from l10n.po import format_po, read_po
 from l10n.segment import read_source, segment_text
 
@@ -187,3 +190,96 @@ def test_render_a_translation_longer_than_the_sentence():
     out, total, translated = render("He left. She stayed.", translations)
     assert out == "Ai u largua prej andej. Ajo mbeti aty."
     assert (total, translated) == (2, 2)
+
+
+def test_render_keeps_every_line_end_byte_for_byte():
+    # Only \n ends a line; \r\n, \r, VT, FF and U+2028 stay exactly where they were.
+    text = "Title\r\n\r\nOne.\x0bTwo.\x0cThree.\u2028Four.\rFive.\r\nLast."
+    translations = {s: s.upper() for s in ("Title", "One.", "Two.", "Three.", "Four.", "Five.")}
+    out, total, translated = render(text, translations)
+    assert out == "TITLE\r\n\r\nONE.\x0bTWO.\x0cTHREE.\u2028FOUR.\rFIVE.\r\nLast."
+    assert (total, translated) == (7, 6)
+
+
+def test_a_crlf_article_is_rebuilt_with_crlf_line_ends(shipped):
+    build_all(["uk"], locales=LOCALES, out=Path("lf"))
+    lf = (Path("lf") / "uk" / "kursk.txt").read_bytes()
+    SOURCE.write_bytes(SOURCE.read_bytes().replace(b"\n", b"\r\n"))
+    result = build_all(["uk"], locales=LOCALES, out=OUT)[0]
+    assert result.left_in_english == 0
+    assert result.output.read_bytes() == lf.replace(b"\n", b"\r\n")
+
+
+# --- a context entry in the PO file ----------------------------------------------------
+
+
+def test_build_uses_the_entry_without_a_context_and_compiles_both(shipped):
+    world = reviewed("uk")["World"]
+    path = LOCALES / "uk" / "kursk.po"
+    po = read_po(path)
+    po.append(polib.POEntry(msgctxt="menu", msgid="World", msgstr="Світ (меню)"))
+    path.write_text(format_po(po), encoding="utf-8")
+    result = build_language(POT, "uk", locales=LOCALES, out=OUT)
+    assert result.output.read_text(encoding="utf-8").splitlines()[1] == world
+    mo = polib.mofile(str(result.mo))
+    assert {(e.msgctxt, e.msgstr) for e in mo if e.msgid == "World"} == {
+        (None, world),
+        ("menu", "Світ (меню)"),
+    }
+
+
+# --- references outside the project ---------------------------------------------------
+
+
+@pytest.fixture
+def outside(tmp_path_factory) -> Path:
+    """A readable file that is not in the project."""
+    path = tmp_path_factory.mktemp("elsewhere") / "secret.en.txt"
+    path.write_text("A private note that must not end up in an article.\n", encoding="utf-8")
+    return path
+
+
+def point_template_at(reference: str) -> None:
+    """Make the first #: reference of the template (line 17) name ``reference``."""
+    text = POT.read_text(encoding="utf-8")
+    assert text.splitlines()[16] == "#: source/kursk.en.txt:1 source/kursk.en.txt:4"
+    POT.write_text(text.replace("source/kursk.en.txt:1 ", f"{reference}:1 ", 1), encoding="utf-8")
+
+
+def escaping_references(outside: Path) -> dict[str, str]:
+    """How a template can name a file outside the project: by name, then its reference."""
+    Path("source/link.en.txt").symlink_to(outside)
+    relative = Path(os.path.relpath(outside, Path.cwd())).as_posix()
+    return {
+        "absolute": "/etc/hostname",
+        "absolute, inside": (Path.cwd() / SOURCE).as_posix(),
+        "parent folder": relative,
+        "through source/..": f"source/../{relative}",
+        "symlink": "source/link.en.txt",
+    }
+
+
+@pytest.mark.parametrize(
+    "kind", ["absolute", "absolute, inside", "parent folder", "through source/..", "symlink"]
+)
+def test_a_reference_outside_the_project_is_refused(shipped, outside, kind):
+    reference = escaping_references(outside)[kind]
+    point_template_at(reference)
+    with pytest.raises(InputFileError) as err:
+        build_all(None, locales=LOCALES, out=OUT)
+    assert err.value.message.startswith(f"{POT}:17: ")
+    assert repr(reference) in err.value.message
+    assert f"the project ({Path.cwd()})" in err.value.message
+    assert not OUT.exists()
+
+    result = CliRunner().invoke(cli, ["build"], prog_name="l10n")
+    assert result.exit_code == 2, result.output
+    assert f"{POT}:17:" in result.stderr and reference in result.stderr
+    assert "Traceback" not in result.output
+    assert not OUT.exists()
+
+
+def test_a_reference_through_dot_dot_that_stays_inside_is_read(shipped):
+    point_template_at("source/../source/kursk.en.txt")
+    result = build_all(["sq"], locales=LOCALES, out=OUT)[0]
+    assert (result.segments, result.left_in_english) == (36, 0)

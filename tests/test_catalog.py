@@ -205,7 +205,9 @@ def test_merge_removed_sentence_with_translation_becomes_obsolete(merged):
     gone = by_msgid(merged.po, obsolete=True)
     assert list(gone) == [REMOVED, LONG_GONE]
     assert gone[REMOVED].msgstr == "Посилання скопійовано"
-    assert gone[REMOVED].occurrences == []
+    # Kept as msgcat keeps them (msgmerge drops them): where the sentence was.
+    assert gone[REMOVED].occurrences == [(SRC, "6")]
+    assert gone[REMOVED].comment == "Translation memory: locales/uk/other.po"
     assert REMOVED not in by_msgid(merged.po)
 
 
@@ -328,8 +330,11 @@ def decisions(po: polib.POFile) -> list[tuple]:
     """What a translator sees of a merge: per msgid, translation, fuzziness, previous, state."""
     return sorted(
         (
+            e.msgctxt or "",
             e.msgid,
+            e.msgid_plural,
             e.msgstr,
+            sorted(e.msgstr_plural.items()),
             "fuzzy" in e.flags,  # msgmerge takes format flags from the POT; we keep them
             e.previous_msgid if not e.obsolete else None,
             bool(e.obsolete),
@@ -353,6 +358,201 @@ def test_merge_keeps_a_reviewed_entry_even_when_a_new_sentence_resembles_it(tmp_
     assert by_msgid(result.po)["World"].msgstr == "Світ"
     assert "fuzzy" not in by_msgid(result.po)["World"].flags
     assert not [e for e in result.po if e.obsolete]
+
+
+CONTEXT_NOTE = "Another tool's message, with its own context."
+
+
+def menu_world() -> polib.POEntry:
+    """A reviewed entry l10n did not write: a msgctxt, and a msgid that is a sentence."""
+    menu = polib.POEntry(
+        msgctxt="menu",
+        msgid="World",
+        msgstr="Світ (меню)",
+        occurrences=[("app/menu.c", "3")],
+        tcomment=CONTEXT_NOTE,
+        flags=["no-c-format"],
+    )
+    menu.comment = "Extracted by xgettext."
+    return menu
+
+
+def days() -> polib.POEntry:
+    """A reviewed plural entry: l10n's templates have none."""
+    plural = polib.POEntry(
+        msgid="%d day passed since the start of the operation",
+        msgid_plural="%d days passed since the start of the operation",
+        msgstr_plural={0: "Минув %d день", 1: "Минуло %d дні", 2: "Минуло %d днів"},
+        occurrences=[("app/days.c", "9")],
+        tcomment="Checked by the editor.",
+    )
+    plural.comment = "Counted in days."
+    return plural
+
+
+def exactly(e: polib.POEntry) -> tuple:
+    """Everything an entry holds, to prove merge changed nothing but its state."""
+    return (
+        e.msgctxt,
+        e.msgid,
+        e.msgid_plural,
+        e.msgstr,
+        sorted(e.msgstr_plural.items()),
+        e.tcomment,
+        e.comment,
+        e.occurrences,
+        e.flags,
+        e.previous_msgid,
+    )
+
+
+@pytest.mark.parametrize("context_first", [False, True])
+def test_merge_keys_entries_by_context_and_msgid(context_first):
+    plain = entry("World", "Світ", line=2, tcomment="Site section name.")
+    pair = [menu_world(), plain] if context_first else [plain, menu_world()]
+    result = merge(template((5, "World")), po_file(*pair), "kursk", "uk", now=NOW)
+    live = [e for e in result.po if not e.obsolete]
+    gone = [e for e in result.po if e.obsolete]
+    assert [(e.msgctxt, e.msgid, e.msgstr, e.tcomment) for e in live] == [
+        (None, "World", "Світ", "Site section name.")
+    ]
+    assert live[0].occurrences == [(SRC, "5")]
+    # Not in the template: obsolete, as msgmerge makes it, and otherwise as it was.
+    assert [exactly(e) for e in gone] == [exactly(menu_world())]
+    assert (result.kept, result.obsoleted, result.new) == (1, 1, [])
+
+
+def test_merge_treats_an_entry_with_a_context_as_another_message():
+    # msgmerge would offer "menu|World" as a fuzzy starting point for "World"
+    # (and drop it); l10n keeps it as it is and translates "World" afresh.
+    result = merge(template((5, "World")), po_file(menu_world()), "kursk", "uk", now=NOW)
+    new = by_msgid(result.po)["World"]
+    assert (new.msgctxt, new.msgstr, new.flags, new.previous_msgid) == (None, "", [], None)
+    assert result.new == [new]
+    assert [exactly(e) for e in result.po if e.obsolete] == [exactly(menu_world())]
+
+
+def test_merge_keeps_a_plural_entry_obsolete_with_every_form():
+    result = merge(template((5, "World")), po_file(days()), "kursk", "uk", now=NOW)
+    gone = [e for e in result.po if e.obsolete]
+    assert [exactly(e) for e in gone] == [exactly(days())]
+    assert result.obsoleted == 1
+
+
+def test_merge_keeps_a_plural_entry_translated_in_any_form():
+    # msgmerge drops a plural whose msgstr[0] is empty; another form is still work.
+    partial = days()
+    partial.msgstr_plural[0] = ""
+    result = merge(template((5, "World")), po_file(partial), "kursk", "uk", now=NOW)
+    assert [exactly(e) for e in result.po if e.obsolete] == [exactly(partial)]
+
+
+def test_merge_never_uses_a_plural_entry_as_a_fuzzy_starting_point():
+    # msgmerge would make this sentence fuzzy with msgstr[0], losing the other forms.
+    sentence = "%d day passed since the start of the operation."
+    result = merge(template((5, sentence)), po_file(days()), "kursk", "uk", now=NOW)
+    new = by_msgid(result.po)[sentence]
+    assert (new.msgstr, new.flags, new.previous_msgid) == ("", [], None)
+    assert [exactly(e) for e in result.po if e.obsolete] == [exactly(days())]
+
+
+def test_merge_keeps_a_plural_entry_whose_msgid_is_a_sentence_as_it_is():
+    # Same key, so it is that message; msgmerge would make it a fuzzy singular
+    # with msgstr[0] and drop the other forms.
+    sentence = days().msgid
+    result = merge(template((5, sentence)), po_file(days()), "kursk", "uk", now=NOW)
+    [kept] = result.po
+    assert not kept.obsolete
+    assert (kept.msgid_plural, kept.msgstr_plural) == (days().msgid_plural, days().msgstr_plural)
+    assert kept.occurrences == [(SRC, "5")]
+    assert (result.kept, result.new, result.obsoleted) == (1, [], 0)
+
+
+def test_merge_drops_an_untranslated_plural_entry_as_msgmerge_does():
+    empty = days()
+    empty.msgstr_plural = {0: "", 1: "", 2: ""}
+    result = merge(template((5, "World")), po_file(empty), "kursk", "uk", now=NOW)
+    assert [e.msgid for e in result.po] == ["World"]
+
+
+def test_merge_of_context_and_plural_entries_decides_as_msgmerge_does(tmp_path):
+    old = po_file(
+        entry("World", "Світ", line=2, tcomment="Site section name."), menu_world(), days()
+    )
+    pot = template((5, "World"), (6, BRAND_NEW))
+    ours = merge(pot, old, "kursk", "uk", now=NOW).po
+    assert decisions(ours) == decisions(msgmerge(old, pot, tmp_path))
+    path = tmp_path / "merged.po"
+    path.write_text(format_po(ours), encoding="utf-8")
+    assert msgfmt_check(path).returncode == 0, msgfmt_check(path).stderr
+
+
+def test_merge_obsoletes_an_entry_with_everything_it_held():
+    removed = entry(REMOVED, "Посилання скопійовано", line=6, tcomment="Short form.")
+    removed.comment = "Translation memory: locales/uk/other.po"
+    removed.flags = ["fuzzy"]
+    removed.previous_msgid = "The link was copied!"
+    before = exactly(removed)
+    result = merge(template((1, "World")), po_file(removed), "kursk", "uk", now=NOW)
+    gone = [e for e in result.po if e.obsolete]
+    assert [exactly(e) for e in gone] == [before]
+
+
+def test_merge_keeps_an_obsolete_entry_with_everything_it_held():
+    old = polib.POEntry(
+        msgid=LONG_GONE,
+        msgstr="Давно вилучене речення.",
+        obsolete=True,
+        tcomment="Kept for the archive.",
+        occurrences=[(SRC, "40")],
+        flags=["fuzzy"],
+        previous_msgid="A sentence removed long ago.",
+    )
+    old.comment = "Machine translation: translate-en_uk; needs review."
+    before = exactly(old)
+    result = merge(template((1, "World")), po_file(old), "kursk", "uk", now=NOW)
+    assert [exactly(e) for e in result.po if e.obsolete] == [before]
+
+
+HEADER_AS_READ = {
+    "X-Zeta": "z",
+    "Project-Id-Version": "kursk",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "X-Alpha": "a",
+    "Language-Team": "Ukrainian",
+    "PO-Revision-Date": "2024-01-02 00:00+0000",
+    "Last-Translator": "Reviewer <r@example.org>",
+    "X-Generator": "Poedit 3.4",
+}
+
+
+def test_merge_keeps_the_header_fields_in_the_order_they_were_read():
+    old = po_file()
+    old.metadata = dict(HEADER_AS_READ)
+    result = merge(new_pot(), old, "kursk", "uk", now=NOW)
+    # Fields the merge adds go where gettext puts them, after their neighbours.
+    assert list(result.po.metadata.items()) == [
+        ("X-Zeta", "z"),
+        ("Project-Id-Version", "kursk"),
+        ("POT-Creation-Date", POT_DATE),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Plural-Forms", UK_RU_PLURALS),
+        ("X-Alpha", "a"),
+        ("Language-Team", "Ukrainian"),
+        ("Language", "uk"),
+        ("PO-Revision-Date", "2024-01-02 00:00+0000"),
+        ("Last-Translator", "Reviewer <r@example.org>"),
+        ("X-Generator", "Poedit 3.4"),
+    ]
+    assert list(old.metadata.items()) == list(HEADER_AS_READ.items())
+
+
+def test_merge_keeps_a_fuzzy_header_fuzzy():
+    # msgmerge keeps it: a translator has not yet filled the header in.
+    old = po_file(entry("World", "Світ"))
+    old.metadata_is_fuzzy = ["fuzzy"]
+    result = merge(new_pot(), old, "kursk", "uk", now=NOW)
+    assert '# Reviewed.\n#, fuzzy\nmsgid ""\n' in format_po(result.po)
 
 
 # --- set_notes -------------------------------------------------------------------------
@@ -445,6 +645,12 @@ def test_memory_uses_files_already_loaded(locales):
     path = locales / "sq" / "a.po"
     loaded = {path: po_file(entry("World", "Bota në kujtesë"), lang="sq")}
     assert build_memory(locales, "sq", loaded=loaded).lookup("World")[0] == "Bota në kujtesë"
+
+
+def test_memory_has_no_entry_with_a_context(tmp_path):
+    # "menu|World" is another message: it must not go into "World" as reviewed.
+    save(tmp_path / "uk" / "app.po", po_file(menu_world(), days()))
+    assert build_memory(tmp_path, "uk").entries == {}
 
 
 def test_memory_of_a_missing_folder_is_empty(tmp_path):

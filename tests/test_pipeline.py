@@ -7,14 +7,16 @@ references, valid gettext, and that nothing a reviewer wrote is ever lost.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
 import polib
 import pytest
-from conftest import LANGS, msgfmt_check, snapshot
+from conftest import LANGS, REPO, msgfmt_check, snapshot
 
 from l10n import catalog, languages
+from l10n.build import build_all
 from l10n.errors import L10nError
 from l10n.pipeline import translate_documents
 from l10n.po import format_po, read_po
@@ -346,3 +348,84 @@ def test_glossary_is_enforced_on_machine_output(project):
     assert "Putin (Путін)" in missing and "Trump (Трамп)" in missing
     assert "Moscow" not in missing  # Москві is Москва, inflected
     assert "scripted test engine" in putin.comment
+
+
+# --- the shipped, fully reviewed files: no sentence needs a model ---------------------
+
+
+@pytest.fixture
+def shipped(project) -> Path:
+    shutil.copytree(REPO / "locales", project / "locales")
+    return project
+
+
+def no_engine(from_code: str, to_code: str):
+    raise AssertionError(f"every sentence is reviewed: no model needed ({from_code}->{to_code})")
+
+
+def test_translate_keeps_entries_with_a_context_or_plural_forms(shipped):
+    path = Path("locales/uk/kursk.po")
+    po = read_po(path)
+    reviewed = {e.msgid: e.msgstr for e in po}
+    po.find("World").tcomment = "Site section name."
+    po.append(
+        polib.POEntry(
+            msgctxt="menu",
+            msgid="World",
+            msgstr="Світ (меню)",
+            tcomment="The site's menu, not the section.",
+            occurrences=[("app/menu.c", "3")],
+        )
+    )
+    forms = {0: "Минув %d день", 1: "Минуло %d дні", 2: "Минуло %d днів"}
+    po.append(
+        polib.POEntry(
+            msgid="%d day passed",
+            msgid_plural="%d days passed",
+            msgstr_plural=dict(forms),
+            tcomment="Checked by the editor.",
+        )
+    )
+    path.write_text(format_po(po), encoding="utf-8")
+
+    run(["uk"], engine_factory=no_engine)
+    after = read_po(path)
+    assert {e.msgid: e.msgstr for e in live(after)} == reviewed
+    assert not [e for e in live(after) if e.msgctxt is not None or e.msgid_plural]
+    assert after.find("World").tcomment == "Site section name."
+    # Neither is in the template: obsolete, as msgmerge makes them, and kept whole.
+    gone = [e for e in after if e.obsolete]
+    assert [(e.msgctxt, e.msgid, e.msgstr, e.tcomment) for e in gone] == [
+        ("menu", "World", "Світ (меню)", "The site's menu, not the section."),
+        (None, "%d day passed", "", "Checked by the editor."),
+    ]
+    assert (gone[1].msgid_plural, gone[1].msgstr_plural) == ("%d days passed", forms)
+    assert msgfmt_check(path).returncode == 0, msgfmt_check(path).stderr
+
+
+def test_translate_and_build_count_lines_as_grep_and_keep_line_ends(shipped):
+    """A CRLF article with a form feed and a U+2028 in it, as editors save them."""
+    build_all(["sq"], locales=Path("locales"), out=Path("lf"))
+    lf = Path("lf/sq/kursk.txt").read_text(encoding="utf-8").split("\n")
+    pot_before = [(e.msgid, e.occurrences) for e in read_po("locales/kursk.pot")]
+    po_before = Path("locales/sq/kursk.po").read_bytes()
+    tr = {e.msgid: e.msgstr for e in read_po("locales/sq/kursk.po")}
+    Path("lf.en.txt").write_text(SOURCE.read_text().split("\n")[9])  # two sentences
+
+    lines = SOURCE.read_text(encoding="utf-8").split("\n")
+    lines[5] = "\f" + lines[5]  # "The link was copied"
+    lines[9] = lines[9].replace(". According", ".\u2028According")  # two sentences
+    SOURCE.write_bytes("\r\n".join(lines).encode())
+    run(["sq"], engine_factory=no_engine)
+
+    # The same sentences at the same lines: nothing new, the PO file untouched.
+    assert [(e.msgid, e.occurrences) for e in read_po("locales/kursk.pot")] == pot_before
+    assert Path("locales/sq/kursk.po").read_bytes() == po_before
+
+    result = build_all(["sq"], locales=Path("locales"), out=Path("crlf"))[0]
+    assert result.left_in_english == 0
+    lf[5] = "\f" + lf[5]
+    first, second = (tr[s.text] for s in segment_text(read_source(Path("lf.en.txt"))))
+    assert lf[9] == f"{first} {second}"
+    lf[9] = f"{first}\u2028{second}"
+    assert result.output.read_bytes() == "\r\n".join(lf).encode()

@@ -8,6 +8,7 @@ files with a message that says which file and what to do.
 
 from __future__ import annotations
 
+import subprocess
 from itertools import pairwise
 from pathlib import Path
 
@@ -189,6 +190,39 @@ def test_segment_text_numbers_lines_from_one_and_keeps_offsets():
         ("Two.", 3, 7, 11),
         ("Three.", 4, 0, 6),
     ]
+
+
+LINE_ENDS = (
+    "Title\r\n\r\nOne.\x0bTwo.\x0cThree.\u2028Four.\u2029Five.\r\n"
+    "Six.\rSeven.\x85Eight.\x1cNine.\nLast line."
+)
+
+
+def test_segment_text_counts_lines_as_grep_does(tmp_path):
+    path = tmp_path / "ends.en.txt"
+    path.write_bytes(LINE_ENDS.encode())
+    text = read_source(path)
+    assert text == LINE_ENDS  # read as it is: no line end is translated
+    segs = segment_text(text)
+    grep = subprocess.run(
+        ["grep", "-n", "Last line", str(path)], capture_output=True, text=True, check=True
+    )
+    assert segs[-1].line == int(grep.stdout.split(":")[0]) == 5
+    assert [(s.text, s.line) for s in segs] == [
+        ("Title", 1),
+        ("One.", 3),
+        ("Two.", 3),
+        ("Three.", 3),
+        ("Four.", 3),
+        ("Five.", 3),
+        ("Six.", 4),
+        ("Seven.", 4),
+        ("Eight.", 4),
+        ("Nine.", 4),
+        ("Last line.", 5),
+    ]
+    lines = text.split("\n")
+    assert all(lines[s.line - 1][s.start : s.end] == s.text for s in segs)
 
 
 # --- read_source -----------------------------------------------------------------------
