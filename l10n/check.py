@@ -48,10 +48,10 @@ def register(name: str, severity: Severity, summary: str) -> Callable[[CheckFunc
 
 def all_checks() -> dict[str, Check]:
     """Every known check, importing the modules that define them."""
-    import l10n.checks
-    import l10n.glossary  # noqa: F401  (registers the glossary check)
+    import l10n.checks  # noqa: F401  (registers the QA checks)
+    from l10n.qa.checks import glossary
 
-    return dict(REGISTRY)
+    return {**REGISTRY, **{c.name: c for c in glossary.CHECKS}}
 
 
 @dataclass(frozen=True)
