@@ -1,4 +1,8 @@
-"""The ``glossary`` check: names in their fixed forms, from :mod:`l10n.glossary`."""
+"""The ``glossary`` check: names in their fixed forms, as the glossary says.
+
+The glossary itself (:mod:`l10n.glossary`) knows nothing of checks; this
+module turns its violations into problems, with the repair where there is one.
+"""
 
 from __future__ import annotations
 
