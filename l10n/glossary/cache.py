@@ -21,7 +21,7 @@ from l10n.textfile import write_atomic
 # files, the readers, validation (which splits and normalises words with
 # l10n.morph) and the records pickled.  Whole packages, so that a module added
 # to either is covered too (see l10n.cache.source_files).
-CODE = ("l10n.glossary", "l10n.morph", "l10n.textfile")
+CODE = ("l10n.glossary", "l10n.morph", "l10n.textfile", "l10n.tomlfile")
 
 
 class LoadCache:

@@ -12,11 +12,11 @@ yes/no flags) and note where each key is, so that
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from l10n import tomlfile
 from l10n.errors import InputFileError
 from l10n.glossary.model import LANGUAGES
 from l10n.textfile import read_text
@@ -46,96 +46,14 @@ def _read_text(path: Path) -> str:
     return read_text(path, kind="glossary", hint="glossary files are UTF-8 text: TOML or TSV")
 
 
-_HEADER_RE = re.compile(r"^\s*\[(?!\[)\s*(.+?)\s*\]\s*(?:#.*)?$")
-_ARRAY_HEADER_RE = re.compile(r"^\s*\[\[\s*(.+?)\s*\]\]\s*(?:#.*)?$")
-_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
-_KEY_RE = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
-
-
-_BARE_KEY_RE = re.compile(r"[A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)*")
-
-
-_QUOTED_KEY_RE = re.compile(r'"([^"\\\x00-\x1f]*)"')
-
-
-def _key_path(text: str) -> tuple[str, ...] | None:
-    if _BARE_KEY_RE.fullmatch(text):
-        return tuple(part.strip() for part in text.split("."))
-    quoted = _QUOTED_KEY_RE.fullmatch(text)
-    if quoted:
-        return (quoted.group(1),)
-    try:
-        value: Any = tomllib.loads(f"{text} = 0")
-    except tomllib.TOMLDecodeError:
-        return None
-    path = []
-    while isinstance(value, dict) and len(value) == 1:
-        ((k, value),) = value.items()
-        path.append(k)
-    return tuple(path)
-
-
-def _scan_toml(path: Path, text: str) -> dict[tuple[str, ...], int]:
-    """Line numbers of tables and keys (tomllib gives none); duplicate tables are
-    reported here as duplicate terms, with both lines."""
-    lines: dict[tuple[str, ...], int] = {}
-    prefix: tuple[str, ...] = ()
-    multiline: str | None = None
-    for number, line in enumerate(text.splitlines(), 1):
-        if multiline:
-            if line.count(multiline) % 2 == 1:
-                multiline = None
-            continue
-        header = _ARRAY_HEADER_RE.match(line) or _HEADER_RE.match(line)
-        if header:
-            key = _key_path(header.group(1))
-            if key is None:
-                continue  # tomllib reports the syntax error
-            if key in lines and not line.lstrip().startswith("[["):
-                what = "term" if len(key) == 1 else "table"
-                raise InputFileError(
-                    str(path),
-                    f'duplicate {what} "{".".join(key)}" (first defined at line {lines[key]})',
-                    line=number,
-                    hint="merge the two entries into one",
-                )
-            lines.setdefault(key, number)
-            prefix = key
-            continue
-        m = _KEY_RE.match(line)
-        if m:
-            key = _key_path(m.group(1))
-            if key is not None:
-                full = prefix + key
-                for n in range(len(prefix) + 1, len(full) + 1):
-                    lines.setdefault(full[:n], number)
-            rest = line[m.end() :]
-        else:
-            rest = line
-        for quote in ('"""', "'''"):
-            if rest.count(quote) % 2 == 1:
-                multiline = quote
-                break
-    return lines
+def _term_or_table(key: tomlfile.KeyPath) -> str:
+    return "term" if len(key) == 1 else "table"
 
 
 def read_toml(path: Path) -> list[RawTerm]:
     text = _read_text(path)
-    lines = _scan_toml(path, text)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        message = str(e)
-        m = re.search(r"\(at line (\d+), column \d+\)", message)
-        if m:
-            line = int(m.group(1))
-            message = message[: m.start()].strip()
-        else:
-            line = max(1, len(text.splitlines()))
-            message = re.sub(r"\s*\(at end of document\)", "", message)
-        raise InputFileError(
-            str(path), f"TOML syntax error: {message}", line=line, hint=FORMAT_HINT
-        ) from e
+    lines = tomlfile.scan_lines(path, text, table_word=_term_or_table)
+    data = tomlfile.parse(path, text, hint=FORMAT_HINT)
     by_term: dict[str, dict[str, int]] = {}
     for k, n in lines.items():
         if len(k) > 1:

@@ -17,6 +17,14 @@ FORMAT_ERRORS = [
     ),
     ("syntax error", GOOD.replace('uk = "Суджа"', 'uk = "Суджа'), 5, "TOML syntax error"),
     ("not a table", 'Sudzha = "Suxha"\n', 1, "is not a term table"),
+    # tomllib recurses once per level: thousands of levels used to end in an
+    # internal error (RecursionError) instead of a message.
+    (
+        "nested thousands deep",
+        GOOD + "\nx = " + "[" * 5000 + "]" * 5000 + "\n",
+        9,
+        "TOML nested too deeply to read",
+    ),
 ]
 
 
