@@ -34,25 +34,24 @@ class BuildResult:
     left_in_english: int
 
 
-def source_of(pot: polib.POFile, pot_path: Path) -> Path:
+def source_of(pot: polib.POFile, pot_path: Path, root: Path) -> Path:
     """The article a template was made from, read off its references."""
     for entry in pot:
         for path, _line in entry.occurrences:
-            return project_file(path, pot_path, entry)
+            return project_file(path, pot_path, entry, root)
     raise L10nError(
         f"{pot_path}: no entry names its source file in a #: reference",
         hint="run `l10n translate SOURCE` to write the template again",
     )
 
 
-def project_file(reference: str, pot_path: Path, entry: polib.POEntry) -> Path:
+def project_file(reference: str, pot_path: Path, entry: polib.POEntry, root: Path) -> Path:
     """The file a ``#:`` reference names, refused unless it is inside the project.
 
     A template is input like any other: one naming ``/etc/hostname``, a path
     through ``..`` or a symlink out of the project would have that file's
     text copied into the article.
     """
-    root = catalog.project_root()
     if Path(reference).is_absolute():
         problem = "is an absolute path: sources are read only from inside the project"
     elif not (root / reference).resolve().is_relative_to(root.resolve()):
@@ -109,7 +108,13 @@ def render(text: str, translations: dict[str, str]) -> tuple[str, int, int]:
 
 
 def build_language(
-    pot_path: Path, lang: str, *, locales: Path, out: Path, include_fuzzy: bool = False
+    pot_path: Path,
+    lang: str,
+    *,
+    locales: Path,
+    out: Path,
+    include_fuzzy: bool = False,
+    root: Path | None = None,
 ) -> BuildResult:
     pot = read_po(pot_path)
     doc = pot_path.stem
@@ -120,7 +125,7 @@ def build_language(
             hint=f"run `l10n translate SOURCE --to {lang}` first",
         )
     po = read_po(po_file)
-    source = source_of(pot, pot_path)
+    source = source_of(pot, pot_path, root or Path.cwd())
     text = read_source(source)
     # msgfmt leaves fuzzy entries out of .mo files unless asked (-f): so do we.
     usable = [
@@ -164,8 +169,13 @@ def build_all(
     locales: Path,
     out: Path,
     include_fuzzy: bool = False,
+    root: Path | None = None,
 ) -> list[BuildResult]:
-    """Every template in ``locales`` in every requested language (default: all found)."""
+    """Every template in ``locales`` in every requested language (default: all found).
+
+    ``root`` is the project folder the templates' ``#:`` references are
+    relative to (default: the working directory).
+    """
     pots = sorted(locales.glob("*.pot"))
     if not pots:
         raise L10nError(
@@ -179,7 +189,12 @@ def build_all(
         for lang in wanted:
             results.append(
                 build_language(
-                    pot_path, lang, locales=locales, out=out, include_fuzzy=include_fuzzy
+                    pot_path,
+                    lang,
+                    locales=locales,
+                    out=out,
+                    include_fuzzy=include_fuzzy,
+                    root=root,
                 )
             )
     return results

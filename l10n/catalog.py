@@ -34,6 +34,7 @@ from pathlib import Path
 import polib
 
 from l10n import __version__, languages
+from l10n.errors import L10nError
 from l10n.po import read_po
 from l10n.segment import Segment
 
@@ -52,17 +53,35 @@ def timestamp(now: datetime | None = None) -> str:
 
 
 def document_name(source: Path | str) -> str:
-    """``source/kursk.en.txt`` -> ``kursk``: the name its POT and PO files take."""
-    return Path(source).name.split(".")[0]
+    """The name a source's POT and PO files take: the file name without its
+    extension and language suffix.
 
-
-def project_root() -> Path:
-    """The folder the project's files are in: sources are read only inside it.
-
-    The working directory, which the ``#:`` references are relative to; the
-    one place to change when a project file says where the root is.
+    ``kursk.en.txt`` -> ``kursk``; ``2025-03-01.eu-summit.en.txt`` ->
+    ``2025-03-01.eu-summit``.  Only the last two parts are dropped, so dated
+    names and names with dots stay apart.
     """
-    return Path.cwd()
+    stem = Path(source).name
+    if "." in stem.lstrip("."):
+        stem = stem.rsplit(".", 1)[0]  # the extension
+    base, _, suffix = stem.rpartition(".")
+    if base and languages.is_known(languages.normalize(suffix)):
+        stem = base  # the language suffix
+    return stem
+
+
+def check_document_names(sources: Sequence[Path]) -> None:
+    """Refuse two sources that would share one POT/PO (kursk.en.txt in two
+    folders, say): each run would turn the other's entries obsolete."""
+    seen: dict[str, Path] = {}
+    for source in sources:
+        doc = document_name(source)
+        other = seen.setdefault(doc, source)
+        if other != source and Path(other).resolve() != Path(source).resolve():
+            raise L10nError(
+                f"{other} and {source} would share the document name {doc!r} "
+                f"(locales/{doc}.pot and every LANG/{doc}.po)",
+                hint="rename one of them: the name before the language suffix must differ",
+            )
 
 
 def template_path(locales: Path, doc: str) -> Path:

@@ -9,7 +9,6 @@ model, an interrupted decode -- leaves every file as it was.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ import polib
 
 from l10n import catalog
 from l10n.engines import ArgosEngine, DecodeOptions, Engine
+from l10n.errors import L10nError
 from l10n.po import format_po, read_po
 from l10n.segment import check_source_language, read_source, segment_text
 from l10n.textfile import write_atomic
@@ -77,12 +77,17 @@ def argos_engine_factory(
     return factory
 
 
-def _source_ref(source: Path) -> str:
-    """The path written in ``#:`` references: relative to the working directory."""
-    try:
-        return Path(os.path.relpath(source.resolve(), Path.cwd())).as_posix()
-    except ValueError:  # another drive on Windows
-        return source.as_posix()
+def source_ref(source: Path, root: Path) -> str:
+    """The path written in ``#:`` references: relative to the project root, so
+    that ``build`` finds the source from any folder.  A source outside the
+    project is refused: its reference could not be followed back."""
+    resolved, base = source.resolve(), root.resolve()
+    if not resolved.is_relative_to(base):
+        raise L10nError(
+            f"{source}: is outside the project ({root})",
+            hint="keep articles inside the project folder (the one holding l10n.toml)",
+        )
+    return resolved.relative_to(base).as_posix()
 
 
 def _read_existing(path: Path) -> tuple[polib.POFile | None, str | None]:
@@ -101,6 +106,7 @@ def plan_document(
     detect_language: bool,
     now: str,
     memories: dict[str, catalog.Memory],
+    root: Path,
 ) -> DocumentResult:
     """Everything up to machine translation: template, merge, translation memory."""
     text = read_source(source)
@@ -108,7 +114,7 @@ def plan_document(
         check_source_language(text, from_lang, str(source))
     segments = segment_text(text)
     doc = catalog.document_name(source)
-    pot = catalog.make_template(doc, segments, _source_ref(source), now=now)
+    pot = catalog.make_template(doc, segments, source_ref(source, root), now=now)
     pot_path = catalog.template_path(locales, doc)
     old_pot, old_pot_text = _read_existing(pot_path)
     if old_pot is not None and catalog.same_entries(old_pot, pot):
@@ -181,9 +187,16 @@ def translate_documents(
     engine_factory: EngineFactory | None = None,
     progress: ProgressFunc | None = None,
     now: str | None = None,
+    root: Path | None = None,
 ) -> list[DocumentResult]:
-    """Pre-translate articles into ``langs`` and write their POT and PO files."""
+    """Pre-translate articles into ``langs`` and write their POT and PO files.
+
+    ``root`` is the project folder (default: the working directory): sources
+    must be inside it, and references are written relative to it.
+    """
     now = now or catalog.timestamp()
+    root = root or Path.cwd()
+    catalog.check_document_names([Path(s) for s in sources])
     memories = {lang: catalog.build_memory(locales, lang) for lang in langs}
     docs = [
         plan_document(
@@ -194,6 +207,7 @@ def translate_documents(
             detect_language=detect_language,
             now=now,
             memories=memories,
+            root=root,
         )
         for s in sources
     ]

@@ -20,6 +20,7 @@ from l10n.catalog import (
     MT_NOTE_PREFIX,
     TM_NOTE_PREFIX,
     build_memory,
+    check_document_names,
     document_name,
     make_template,
     merge,
@@ -27,6 +28,7 @@ from l10n.catalog import (
     set_notes,
     status,
 )
+from l10n.errors import L10nError
 from l10n.po import format_po, read_po
 from l10n.segment import Segment
 
@@ -128,10 +130,23 @@ def by_msgid(po: polib.POFile, *, obsolete: bool = False) -> dict[str, polib.POE
         ("kursk.en.txt", "kursk"),
         ("/abs/path/report.txt", "report"),
         ("notes", "notes"),
+        # Dated names keep everything but the language suffix and extension:
+        # cutting at the first dot made these two articles one document.
+        ("source/2025-03-01.eu-summit.en.txt", "2025-03-01.eu-summit"),
+        ("source/2025-03-01.kyiv-power.en.txt", "2025-03-01.kyiv-power"),
+        ("report.de.txt", "report"),
+        ("a.b.txt", "a.b"),
     ],
 )
 def test_document_name(source, doc):
     assert document_name(source) == doc
+
+
+def test_two_sources_with_one_document_name_are_refused():
+    check_document_names([Path("a/x.en.txt"), Path("b/y.en.txt")])
+    with pytest.raises(L10nError, match="would share the document name 'kursk'") as caught:
+        check_document_names([Path("a/kursk.en.txt"), Path("b/kursk.en.txt")])
+    assert "a/kursk.en.txt and b/kursk.en.txt" in caught.value.message
 
 
 def test_template_has_one_entry_per_distinct_segment_in_order_of_first_use():

@@ -429,3 +429,44 @@ def test_translate_and_build_count_lines_as_grep_and_keep_line_ends(shipped):
     assert lf[9] == f"{first} {second}"
     lf[9] = f"{first}\u2028{second}"
     assert result.output.read_bytes() == "\r\n".join(lf).encode()
+
+
+def test_dated_articles_are_two_documents(project, with_models):
+    """Cut at the first dot, both names were '2025-03-01': the second article's
+    run turned the first one's entries obsolete."""
+    text = SOURCE.read_text(encoding="utf-8").splitlines()
+    first = Path("source/2025-03-01.eu-summit.en.txt")
+    second = Path("source/2025-03-01.kyiv-power.en.txt")
+    first.write_text("\n".join(text[:3]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(text[3:6]) + "\n", encoding="utf-8")
+    docs = translate_documents([first, second], ["uk"], locales=Path("locales"))
+    assert [d.doc for d in docs] == ["2025-03-01.eu-summit", "2025-03-01.kyiv-power"]
+    for doc in docs:
+        po = read_po(Path("locales/uk") / f"{doc.doc}.po")
+        assert live(po) and not [e for e in po if e.obsolete]
+
+
+def test_a_document_name_clash_stops_before_writing(project, with_models):
+    Path("other").mkdir()
+    Path("other/kursk.en.txt").write_text("Another article.\n", encoding="utf-8")
+    with pytest.raises(L10nError, match="would share the document name 'kursk'"):
+        translate_documents([SOURCE, Path("other/kursk.en.txt")], ["uk"], locales=Path("locales"))
+    assert not Path("locales").exists()
+
+
+def test_references_are_relative_to_the_project_root(project, with_models, monkeypatch):
+    """Run from a subfolder with the root given: the references still name
+    source/kursk.en.txt, so build finds the article from anywhere."""
+    (project / "sub").mkdir()
+    monkeypatch.chdir(project / "sub")
+    translate_documents([project / SOURCE], ["uk"], locales=project / "locales", root=project)
+    pot = read_po(project / "locales" / "kursk.pot")
+    assert {ref for e in pot for ref, _ in e.occurrences} == {"source/kursk.en.txt"}
+
+
+def test_a_source_outside_the_project_is_refused(project, with_models, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "kursk.en.txt"
+    outside.write_text(SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(L10nError, match="is outside the project"):
+        translate_documents([outside], ["uk"], locales=Path("locales"))
+    assert not Path("locales").exists()
