@@ -292,7 +292,9 @@ def models_install(langs: tuple[str, ...], files: tuple[Path, ...], from_lang: s
             click.echo(f"Installed {info.label} ({info.from_code}->{info.to_code}) in {info.path}")
         return
     for lang in wanted:
-        info = install_from_index(lang, from_lang)
+        info = install_from_index(
+            lang, from_lang, warn=lambda m: click.echo(f"Warning: {m}", err=True)
+        )
         click.echo(f"Installed {info.label} ({info.from_code}->{info.to_code}) in {info.path}")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,6 +21,7 @@ from l10n.errors import L10nError
 
 if TYPE_CHECKING:
     from argostranslate.package import Package
+    from argostranslate.tokenizer import Tokenizer
 
 
 class Engine(Protocol):
@@ -54,12 +56,41 @@ class DecodeOptions:
     length_penalty: float = 0.2  # as argostranslate decodes
 
 
+REINSTALL_HINT = "reinstall it with `l10n models install LANG --file PKG.argosmodel`"
+
+
+def load_tokenizer(package: Package) -> Tokenizer:
+    """The package's tokenizer, loaded now: a broken one stops a run before any decoding.
+
+    argostranslate gives a package no ``tokenizer`` attribute when it has
+    neither tokenizer file, and loads the file only on first use.
+    """
+    tokenizer = getattr(package, "tokenizer", None)
+    if tokenizer is None:
+        raise L10nError(
+            f"{package.package_path}: the package has no tokenizer "
+            "(sentencepiece.model or bpe.model)",
+            hint=REINSTALL_HINT,
+        )
+    try:
+        tokenizer.encode("Hello.")
+    except ImportError:
+        raise
+    except Exception as exc:  # whatever the file makes its loader raise: the file is bad
+        where = getattr(tokenizer, "model_file", package.package_path)
+        raise L10nError(
+            f"{where}: cannot load the package's tokenizer: {exc}", hint=REINSTALL_HINT
+        ) from None
+    return tokenizer
+
+
 class ArgosEngine:
     """An installed Argos package, decoded with CTranslate2 in batches."""
 
     def __init__(self, package: Package, options: DecodeOptions | None = None) -> None:
         self.package = package
         self.options = options or DecodeOptions()
+        self.tokenizer = load_tokenizer(package)
         self._translator = None
         version = package.package_version or "?"
         self.name = (
@@ -81,10 +112,10 @@ class ArgosEngine:
                     intra_threads=opts.intra_threads,
                     inter_threads=self.workers,
                 )
-            except (RuntimeError, ValueError) as exc:
+            except (RuntimeError, ValueError, OSError) as exc:
                 raise L10nError(
                     f"cannot load the model in {self.package.package_path}: {exc}",
-                    hint="reinstall it with `l10n models install LANG --file PKG.argosmodel`",
+                    hint=REINSTALL_HINT,
                 ) from None
         return self._translator
 
@@ -93,16 +124,31 @@ class ArgosEngine:
         return self.options.inter_threads or (os.cpu_count() or 1)
 
     def tokenize(self, text: str) -> list[str]:
-        return self.package.tokenizer.encode(text)
+        return self.tokenizer.encode(text)
 
     def detokenize(self, tokens: list[str]) -> str:
         prefix = self.package.target_prefix
         if prefix and tokens and tokens[0] == prefix:
             tokens = tokens[1:]
-        text = self.package.tokenizer.decode(tokens)
+        text = self.tokenizer.decode(tokens)
         if prefix and text.startswith(prefix):
             text = text[len(prefix) :]
         return text.strip()
+
+    @contextmanager
+    def _decoding(self) -> Iterator[None]:
+        """CTranslate2's errors while decoding: the package's files disagree.
+
+        A vocabulary that does not match the weights, say, loads fine and
+        fails only on the first token it cannot map.
+        """
+        try:
+            yield
+        except (RuntimeError, ValueError) as exc:
+            raise L10nError(
+                f"cannot translate with the model in {self.package.package_path}: {exc}",
+                hint=REINSTALL_HINT,
+            ) from None
 
     def decode_limit(self, longest_source: int) -> int:
         opts = self.options
@@ -134,23 +180,27 @@ class ArgosEngine:
 
         def finish(batch: list[int], futures: list) -> Iterator[tuple[int, str]]:
             for i, future in zip(batch, futures, strict=True):
-                yield i, self.detokenize(future.result().hypotheses[0])
+                with self._decoding():
+                    result = future.result()
+                yield i, self.detokenize(result.hypotheses[0])
             if progress:
                 progress(len(batch))
 
         for start in range(0, len(order), size):
             batch = order[start : start + size]
             source = [self.tokenize(texts[i]) for i in batch]
-            futures = self.translator.translate_batch(
-                source,
-                target_prefix=[[prefix]] * len(source) if prefix else None,
-                beam_size=beam_size,
-                num_hypotheses=1,
-                replace_unknowns=True,
-                length_penalty=self.options.length_penalty,
-                max_decoding_length=self.decode_limit(max(len(s) for s in source)),
-                asynchronous=True,
-            )
+            translator = self.translator
+            with self._decoding():
+                futures = translator.translate_batch(
+                    source,
+                    target_prefix=[[prefix]] * len(source) if prefix else None,
+                    beam_size=beam_size,
+                    num_hypotheses=1,
+                    replace_unknowns=True,
+                    length_penalty=self.options.length_penalty,
+                    max_decoding_length=self.decode_limit(max(len(s) for s in source)),
+                    asynchronous=True,
+                )
             in_flight.append((batch, futures))
             if len(in_flight) >= 2 * self.workers:
                 yield from finish(*in_flight.popleft())
