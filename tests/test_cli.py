@@ -306,13 +306,13 @@ def test_models_install_unknown_language(empty_packages, model_files):
 def test_models_install_without_network_hints_at_file(empty_packages, monkeypatch):
     import argostranslate.settings
 
-    from l10n import models
+    from l10n.models import download
 
     with socket.socket() as sock:  # a loopback port with nothing listening on it
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     monkeypatch.setenv("no_proxy", "*")
-    monkeypatch.setattr(models, "INDEX_TIMEOUT", 10)
+    monkeypatch.setattr(download, "INDEX_TIMEOUT", 10)
     monkeypatch.setattr(
         argostranslate.settings, "remote_package_index", f"http://127.0.0.1:{port}/index.json"
     )
