@@ -108,10 +108,8 @@ def os_error_message(
         return blocker
     if code == errno.EISDIR or (code == errno.EEXIST and path.is_dir()):
         return f"is a folder, not a {kind}"
-    if code == errno.ENOENT and not writing:
-        if path.is_symlink():
-            return f"is a symbolic link to {os.readlink(path)}, which does not exist"
-        return "no such file"
+    if code == errno.ENOENT and not writing and path.is_symlink():
+        return f"is a symbolic link to {os.readlink(path)}, which does not exist"
     if code == errno.ENXIO and path.is_socket():
         return f"is a socket, not a {kind}"
     if code in (errno.EACCES, errno.EPERM):

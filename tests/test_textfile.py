@@ -4,6 +4,8 @@ file is not touched."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,9 +86,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_python(code: str, *args: str, timeout: float = 60, **kwargs):
     """Run ``code`` in a fresh interpreter importing this checkout's l10n."""
-    import subprocess
-    import sys
-
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     try:
         return subprocess.run(
@@ -127,6 +126,17 @@ def test_write_atomic_to_a_piped_stdout_writes_the_pipe(tmp_path):
     assert child.returncode == 0, child.stderr
     assert child.stdout == "Світ\n".encode()
     assert link.is_symlink()
+
+
+def test_write_atomic_to_stdout_redirected_to_a_file_appends_to_it(tmp_path):
+    # /proc/self/fd/1 rather than /dev/stdout: were it replaced, /proc refuses.
+    out = tmp_path / "out.txt"
+    code = "print('before', flush=True); " + WRITE_ARGV1
+    with out.open("wb") as handle:
+        child = run_python(code, "/proc/self/fd/1", stdout=handle, stderr=subprocess.PIPE)
+    assert child.returncode == 0, child.stderr
+    assert out.read_text(encoding="utf-8") == "before\nСвіт\n"
+    assert leftovers(tmp_path, "out.txt") == []
 
 
 def test_write_atomic_to_a_device_keeps_the_device(tmp_path):
@@ -222,8 +232,8 @@ def test_read_text_names_a_dangling_symlink(tmp_path):
         read_text(tmp_path / "kursk.po", kind="PO file")
 
 
-def test_read_text_reports_a_missing_file_plainly(tmp_path):
-    with pytest.raises(L10nError, match=r"kursk\.po: no such file$"):
+def test_read_text_reports_a_missing_file_in_the_systems_words(tmp_path):
+    with pytest.raises(L10nError, match=r"kursk\.po: cannot read: No such file or directory$"):
         read_text(tmp_path / "kursk.po", kind="PO file")
 
 

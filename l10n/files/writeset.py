@@ -319,9 +319,10 @@ def _undo(writes: list[_Write], journal: _Journal | None) -> None:
             journal.write(STAGING)  # a crash while removing them must not finish the set
         except (OSError, L10nError):
             _drop_journal(journal.path)
-    for write in writes:
+    for index, write in enumerate(writes):
         if write.temp is not None:
             remove_temp(write.temp)
+            _step("removed", index)
     if journal is not None:
         _drop_journal(journal.path)
 

@@ -35,7 +35,7 @@ def test_a_missing_file_has_the_missing_version(tmp_path):
     assert changed_since(path, MISSING) is False
     path.write_text("new\n", encoding="utf-8")
     assert changed_since(path, MISSING) is True
-    with pytest.raises(L10nError, match="no such file"):
+    with pytest.raises(L10nError, match="No such file"):
         read_versioned(tmp_path / "other.po", kind="PO file")
 
 

@@ -199,6 +199,7 @@ def test_a_rename_failing_half_way_is_finished_by_the_next_run(tmp_path, monkeyp
 COMMIT_CHILD = """
 import json, os, signal, sys
 from pathlib import Path
+import l10n.files as files
 import l10n.files.writeset as writeset
 
 plan = json.loads(sys.argv[1])
@@ -206,6 +207,8 @@ steps = []
 
 def hook(step, index):
     steps.append((step, index))
+    for path, text in plan.get("edits", {}).get(f"{step} {index}", {}).items():
+        Path(path).write_text(text, encoding="utf-8")  # someone saves meanwhile
     if [step, index] == plan.get("pause_on"):
         print("paused", flush=True)
         sys.stdin.readline()
@@ -217,7 +220,7 @@ def hook(step, index):
 writeset._step_hook = hook
 writes = writeset.WriteSet(plan["folder"])
 for path, text in plan["files"].items():
-    writes.add(path, text)
+    writes.add(path, text, expect=files.snapshot(path) if plan.get("expect") else None)
 writes.commit()
 print(json.dumps(steps), flush=True)
 """
@@ -243,8 +246,9 @@ class Project:
         self.old = {uk: "uk reviewed\n", ru: "ru reviewed\n", sq: "sq reviewed\n", de: None}
         self.new = {p: f"{p.parent.name} merged and translated\n" * 40 for p in self.old}
 
-    def commit_in_child(self, **plan) -> subprocess.Popen:
-        plan.update(folder=str(self.locales), files={str(p): t for p, t in self.new.items()})
+    def commit_in_child(self, only: Path | None = None, **plan) -> subprocess.Popen:
+        new = {p: t for p, t in self.new.items() if only in (None, p)}
+        plan.update(folder=str(self.locales), files={str(p): t for p, t in new.items()})
         return child(COMMIT_CHILD, json.dumps(plan), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
     def contents(self) -> dict[Path, str | None]:
@@ -277,6 +281,19 @@ def test_kill_9_at_any_step_leaves_the_set_all_old_or_all_new(tmp_path, crash_at
     assert leftovers(tmp_path) == []
 
 
+def test_kill_9_writing_one_symlinked_file_leaves_nothing_beside_its_target(tmp_path):
+    project = Project(tmp_path)
+    ru = list(project.old)[1]
+    run = project.commit_in_child(only=ru, crash_on=["staged", 0])
+    run.communicate(timeout=120)
+    assert run.returncode == -9
+    assert leftovers(project.shared.parent)  # the temporary file is outside the folder
+
+    recover(project.locales)
+    assert project.contents() == project.old
+    assert leftovers(tmp_path) == []
+
+
 def test_kill_9_inside_an_in_place_rewrite_is_finished(tmp_path):
     project = Project(tmp_path)
     sq = list(project.old)[2]
@@ -306,6 +323,22 @@ def test_a_file_saved_after_the_crash_keeps_the_save(tmp_path):
     assert aside.parent == project.shared.parent.resolve()
     assert aside.read_text(encoding="utf-8") == project.new[ru]
     assert uk.read_text(encoding="utf-8") == project.new[uk]
+    assert leftovers(tmp_path) == []
+
+
+def test_kill_9_while_undoing_a_refused_commit_leaves_every_file_as_it_was(tmp_path):
+    project = Project(tmp_path)
+    uk = next(iter(project.old))
+    run = project.commit_in_child(
+        expect=True,
+        edits={"journal 0": {str(uk): "uk: saved during the commit\n"}},
+        crash_on=["removed", 1],  # two temporary files removed, two left
+    )
+    run.communicate(timeout=120)
+    assert run.returncode == -9
+
+    recover(project.locales)
+    assert project.contents() == {**project.old, uk: "uk: saved during the commit\n"}
     assert leftovers(tmp_path) == []
 
 
