@@ -11,8 +11,11 @@ A write goes where the user pointed, and keeps what the user set up there:
 - a symbolic link is followed: the shared file it points to gets the new
   text (through a temporary file beside it and a rename), the link stays;
 - a hard-linked file is rewritten in place, so that every name still shows
-  the same file; that write is not atomic by itself, so it goes through
-  :class:`l10n.files.WriteSet`, whose journal finishes it after a crash;
+  the same file (a rename would leave the other names on the old text).
+  That write is not atomic: it goes through :class:`l10n.files.WriteSet`,
+  whose journal and staged copy let :func:`l10n.files.recover` finish it
+  after a kill.  After a power cut the file system may keep a torn file;
+  recovery then leaves it and puts the new text beside it;
 - a FIFO, a device or a piped ``/dev/stdout`` is opened and written, never
   read first and never replaced by a regular file;
 - a replaced file keeps its permissions (and its owner, where allowed).

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import L10nError
-from l10n.textfile import read_text, write_atomic
+from l10n.textfile import path_problem, read_text, write_atomic
 
 # --- write_atomic ----------------------------------------------------------------------
 
@@ -255,3 +255,12 @@ def test_write_atomic_refuses_a_folder_with_a_true_message(tmp_path):
     (tmp_path / "kursk.po").mkdir()
     with pytest.raises(L10nError, match=r"kursk\.po: is a folder, not a file"):
         write_atomic(tmp_path / "kursk.po", "x\n")
+
+
+def test_path_problem_says_what_is_there_instead_of_a_file(tmp_path):
+    (tmp_path / "kursk.po").write_text("fine\n", encoding="utf-8")
+    assert path_problem(tmp_path / "kursk.po") is None
+    assert path_problem(loop(tmp_path), kind="PO file") == "is a symbolic link loop"
+    assert path_problem(tmp_path, kind="PO file") == "is a folder, not a PO file"
+    under = file_as_parent(tmp_path)
+    assert path_problem(under) == f"{tmp_path / 'uk'} is a file, not a folder"

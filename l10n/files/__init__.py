@@ -21,9 +21,9 @@ How a command uses them::
         files.add(po, new_text, expect=version)
         files.commit()  # ConcurrentEditError: read again, merge again, retry
 
-A second run on the folder waits for nothing: it stops with
-:class:`FolderLockedError` naming the holder.  How each single file is
-written (links, FIFOs, modes) is :mod:`l10n.textfile`'s.
+A second writing run on the folder stops at once (or after ``wait_s``)
+with :class:`FolderLockedError` naming the holder.  How each single file
+is written (links, FIFOs, modes) is :mod:`l10n.textfile`'s.
 
 Modules: ``version`` (what a file held), ``writeset`` (all or none, the
 journal, recovery), ``lock`` (one writer per folder), ``owner`` (which

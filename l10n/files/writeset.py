@@ -120,6 +120,15 @@ class WriteSet:
         Raises :class:`ConcurrentEditError` (nothing written) when an expected
         version changed, :class:`InputFileError` when a file cannot be written.
         FIFOs and devices are written last, directly, outside the all-or-none.
+
+        The race left: the last look at the expected files comes after
+        staging and the journal, just before the renames, and compares
+        their status (no read).  A save that lands between that look and
+        the file's rename (microseconds, plus the renames of the files
+        before it) is overwritten.  No file system offers "rename if
+        unchanged"; an editor that keeps the file open and saves later
+        overwrites this commit in turn (its "changed on disk" warning is
+        the guard there).
         """
         if self._committed:
             raise RuntimeError("this WriteSet is already committed")
