@@ -18,9 +18,9 @@ import polib
 
 from l10n import catalog
 from l10n.errors import InputFileError, L10nError
+from l10n.files import write_atomic
 from l10n.po import read_po
 from l10n.segment import read_source, segment_text
-from l10n.textfile import write_atomic
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,16 @@ def check_document_names(sources: Sequence[Path]) -> None:
             )
 
 
+def locales_root(po_file: Path) -> Path:
+    """The locales folder a PO file belongs to (``locales`` for
+    ``locales/uk/kursk.po``): the folder every writer locks, so that
+    ``translate`` and ``check --fix`` exclude each other whatever they were given."""
+    folder = po_file.parent
+    if po_file.suffix == ".po" and languages.is_known(languages.normalize(folder.name)):
+        return folder.parent
+    return folder
+
+
 def template_path(locales: Path, doc: str) -> Path:
     return locales / f"{doc}.pot"
 

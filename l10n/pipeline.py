@@ -9,7 +9,8 @@ model, an interrupted decode -- leaves every file as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,9 +20,17 @@ import polib
 from l10n import catalog
 from l10n.engines import ArgosEngine, DecodeOptions, Engine
 from l10n.errors import L10nError
+from l10n.files import (
+    MISSING,
+    ConcurrentEditError,
+    FileVersion,
+    WriteSet,
+    folder_lock,
+    recover,
+    snapshot,
+)
 from l10n.po import format_po, read_po
 from l10n.segment import check_source_language, read_source, segment_text
-from l10n.textfile import write_atomic
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -36,6 +45,7 @@ class LanguageResult:
     path: Path
     po: polib.POFile
     original: str | None  # the file's text before this run, None if new
+    version: FileVersion = MISSING  # what the file held when it was read
     kept: int = 0
     fuzzy_matched: int = 0
     from_memory: int = 0
@@ -55,6 +65,7 @@ class DocumentResult:
     template: polib.POFile
     template_original: str | None
     languages: list[LanguageResult]
+    template_version: FileVersion = MISSING
     template_written: bool = False
 
 
@@ -90,11 +101,16 @@ def source_ref(source: Path, root: Path) -> str:
     return resolved.relative_to(base).as_posix()
 
 
-def _read_existing(path: Path) -> tuple[polib.POFile | None, str | None]:
-    if not path.exists():
-        return None, None
+def _read_existing(path: Path) -> tuple[polib.POFile | None, str | None, FileVersion]:
+    """The parsed file, its text and its version (taken first: an edit saved
+    while it is read shows as a change at commit, never as a lost edit)."""
+    version = snapshot(path)
+    if version == MISSING:
+        return None, None, MISSING
     po = read_po(path)
-    return po, path.read_text(encoding="utf-8")
+    # The bytes as they were, to tell whether this run changes the file.
+    original = path.read_bytes().decode("utf-8", "surrogateescape")
+    return po, original, version
 
 
 def plan_document(
@@ -116,7 +132,7 @@ def plan_document(
     doc = catalog.document_name(source)
     pot = catalog.make_template(doc, segments, source_ref(source, root), now=now)
     pot_path = catalog.template_path(locales, doc)
-    old_pot, old_pot_text = _read_existing(pot_path)
+    old_pot, old_pot_text, pot_version = _read_existing(pot_path)
     if old_pot is not None and catalog.same_entries(old_pot, pot):
         # Nothing in the source changed: keep the template's date, so an
         # unchanged article leaves the files byte-identical.
@@ -125,13 +141,14 @@ def plan_document(
     results = []
     for lang in langs:
         path = catalog.po_path(locales, lang, doc)
-        existing, original = _read_existing(path)
+        existing, original, version = _read_existing(path)
         merged = catalog.merge(pot, existing, doc, lang, now=now)
         result = LanguageResult(
             lang,
             path,
             merged.po,
             original,
+            version,
             kept=merged.kept,
             fuzzy_matched=merged.fuzzy_matched,
             obsoleted=merged.obsoleted,
@@ -148,7 +165,7 @@ def plan_document(
             )
             result.from_memory += 1
         results.append(result)
-    return DocumentResult(source, doc, pot_path, pot, old_pot_text, results)
+    return DocumentResult(source, doc, pot_path, pot, old_pot_text, results, pot_version)
 
 
 def _apply_glossary(result: LanguageResult, glossary: Glossary | None, machine: set[int]) -> None:
@@ -196,65 +213,129 @@ def translate_documents(
     """
     now = now or catalog.timestamp()
     root = root or Path.cwd()
-    catalog.check_document_names([Path(s) for s in sources])
-    memories = {lang: catalog.build_memory(locales, lang) for lang in langs}
-    docs = [
-        plan_document(
-            Path(s),
-            langs,
-            locales=locales,
-            from_lang=from_lang,
-            detect_language=detect_language,
-            now=now,
-            memories=memories,
-            root=root,
-        )
-        for s in sources
-    ]
+    sources = [Path(s) for s in sources]
+    catalog.check_document_names(sources)
+    decoder = _Decoder(engine_factory or argos_engine_factory(), from_lang, beam_size, progress)
+    with _writer_lock(locales):
+        recover(locales)
+        for attempt in range(1, COMMIT_ATTEMPTS + 1):
+            memories = {lang: catalog.build_memory(locales, lang) for lang in langs}
+            docs = [
+                plan_document(
+                    s,
+                    langs,
+                    locales=locales,
+                    from_lang=from_lang,
+                    detect_language=detect_language and attempt == 1,
+                    now=now,
+                    memories=memories,
+                    root=root,
+                )
+                for s in sources
+            ]
+            decoder.translate(docs)
+            for doc in docs:
+                for r in doc.languages:
+                    _apply_glossary(r, glossary, {id(e) for e in r.pending})
+            try:
+                _commit(docs, locales, now)
+                return docs
+            except ConcurrentEditError as exc:
+                if attempt == COMMIT_ATTEMPTS:
+                    raise L10nError(
+                        f"{', '.join(map(str, exc.paths))}: saved by someone else "
+                        f"{COMMIT_ATTEMPTS} times while this run was merging; nothing was written",
+                        hint="run `l10n translate` again when the files are not being edited",
+                    ) from None
+    raise AssertionError("unreachable")
 
-    # Every engine that will be needed is found before any decoding starts:
-    # a missing model stops the run before it has spent minutes on the others.
-    factory = engine_factory or argos_engine_factory()
-    needed = sorted({r.lang for d in docs for r in d.languages if r.pending})
-    engines = {lang: factory(from_lang, lang) for lang in needed}
 
-    for lang in needed:
-        results = [r for d in docs for r in d.languages if r.lang == lang and r.pending]
-        entries = [e for r in results for e in r.pending]
+# A reviewer's save during the run costs one more merge (decoding is kept);
+# saves that keep landing during every merge end the run unwritten.
+COMMIT_ATTEMPTS = 5
+
+
+@contextmanager
+def _writer_lock(locales: Path) -> Iterator[None]:
+    """Hold the locales folder's writer lock; a folder made only to hold the
+    lock is removed again when the run wrote nothing into it."""
+    created = not locales.exists()
+    try:
+        with folder_lock(locales):
+            yield
+    finally:
+        if created:
+            with suppress(OSError):
+                locales.rmdir()
+
+
+class _Decoder:
+    """Machine translation for a run's pending entries, each sentence decoded
+    once per language even when a reviewer's save makes the run merge again."""
+
+    def __init__(
+        self,
+        factory: EngineFactory,
+        from_lang: str,
+        beam_size: int,
+        progress: ProgressFunc | None,
+    ) -> None:
+        self.factory, self.from_lang, self.beam_size = factory, from_lang, beam_size
+        self.progress = progress
+        self.engines: dict[str, Engine] = {}
+        self.done: dict[tuple[str, str], str] = {}  # (lang, msgid) -> machine output
+
+    def translate(self, docs: list[DocumentResult]) -> None:
+        # Every engine that will be needed is found before any decoding starts:
+        # a missing model stops the run before it has spent minutes on the others.
+        needed = sorted({r.lang for d in docs for r in d.languages if r.pending})
+        for lang in needed:
+            if lang not in self.engines:
+                self.engines[lang] = self.factory(self.from_lang, lang)
+        for lang in needed:
+            results = [r for d in docs for r in d.languages if r.lang == lang and r.pending]
+            self._decode(lang, [e for r in results for e in r.pending])
+            for r in results:
+                r.machine = len(r.pending)
+
+    def _decode(self, lang: str, entries: list[polib.POEntry]) -> None:
+        engine = self.engines[lang]
+        todo = list(dict.fromkeys(e.msgid for e in entries if (lang, e.msgid) not in self.done))
         done = 0
-        if progress:
-            progress(lang, 0, len(entries))
-        engine = engines[lang]
-        note = f"{catalog.MT_NOTE_PREFIX} {engine.name}; needs review."
+        if self.progress and todo:
+            self.progress(lang, 0, len(todo))
 
-        def advance(n: int, lang: str = lang, total: int = len(entries)) -> None:
+        def advance(n: int) -> None:
             nonlocal done
             done += n
-            if progress:
-                progress(lang, done, total)
+            if self.progress:
+                self.progress(lang, done, len(todo))
 
-        for index, text in engine.translate(
-            [e.msgid for e in entries], beam_size=beam_size, progress=advance
-        ):
-            entry = entries[index]
-            entry.msgstr = text
+        if todo:
+            for index, text in engine.translate(todo, beam_size=self.beam_size, progress=advance):
+                self.done[(lang, todo[index])] = text
+        note = f"{catalog.MT_NOTE_PREFIX} {engine.name}; needs review."
+        for entry in entries:
+            entry.msgstr = self.done[(lang, entry.msgid)]
             if "fuzzy" not in entry.flags:
                 entry.flags.insert(0, "fuzzy")
             catalog.set_notes(entry, **{catalog.MT_NOTE_PREFIX: note})
-        for r in results:
-            r.machine = len(r.pending)
 
-    for doc in docs:
-        for r in doc.languages:
-            _apply_glossary(r, glossary, {id(e) for e in r.pending})
 
-    # All computed: now write, template first.
+def _commit(docs: list[DocumentResult], locales: Path, now: str) -> None:
+    """Write every file of the run at once, or none: each only if it still
+    holds what this run read (else ConcurrentEditError, nothing written)."""
+    files = WriteSet(locales)
     for doc in docs:
-        doc.template_written = write_atomic(doc.template_path, format_po(doc.template))
+        files.add(doc.template_path, format_po(doc.template), expect=doc.template_version)
         for r in doc.languages:
             text = format_po(r.po)
             if r.original is not None and text != r.original:
                 r.po.metadata["PO-Revision-Date"] = now
                 text = format_po(r.po)
-            r.written = write_atomic(r.path, text)
-    return docs
+            files.add(r.path, text, expect=r.version)
+    written = set(files.commit())
+    for doc in docs:
+        doc.template_written = doc.template_path in written
+        for r in doc.languages:
+            r.written = r.path in written

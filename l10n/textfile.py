@@ -339,41 +339,6 @@ def same_content(real: Path, data: bytes) -> bool:
         return False
 
 
-def write_atomic(path: Path | str, content: str | bytes) -> bool:
-    """Write ``content`` to ``path`` so that no crash leaves half of it.
-
-    A run that fails or is killed leaves either the old file or the new one,
-    never half of one.  An unchanged file is not touched (its mtime stays):
-    returns whether anything was written.  A path that cannot be written is
-    an input error naming it.  Links, FIFOs and devices: see the module's
-    docstring.
-    """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    target = resolve_target(path)
-    if target.how == DIRECT:
-        write_direct(target, data)
-        return True
-    if same_content(target.real, data):
-        return False
-    if target.how == IN_PLACE:
-        # Rewriting in place is not atomic: only a journal finishes it after
-        # a crash, and the journal lives with the writing of several files.
-        from l10n.files import WriteSet
-
-        files = WriteSet(target.real.parent)
-        files.add(path, data)
-        return bool(files.commit())
-    temp = stage(target, data)
-    try:
-        publish(temp, target, data)
-    except OSError as exc:
-        raise write_error(path, exc) from None
-    finally:
-        remove_temp(temp)
-    sync_folder(target.real.parent)
-    return True
-
-
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 

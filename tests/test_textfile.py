@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import L10nError
-from l10n.textfile import path_problem, read_text, write_atomic
+from l10n.files import write_atomic
+from l10n.textfile import path_problem, read_text
 
 # --- write_atomic ----------------------------------------------------------------------
 
@@ -96,7 +97,7 @@ def run_python(code: str, *args: str, timeout: float = 60, **kwargs):
 
 
 WRITE_ARGV1 = (
-    "import sys; from l10n.textfile import write_atomic; write_atomic(sys.argv[1], 'Світ\\n')"
+    "import sys; from l10n.files import write_atomic; write_atomic(sys.argv[1], 'Світ\\n')"
 )
 
 

@@ -32,6 +32,7 @@ process wrote a record, and whether it still runs).
 
 from __future__ import annotations
 
+from l10n.files.atomic import write_atomic
 from l10n.files.lock import LOCK_NAME, FolderLockedError, folder_lock
 from l10n.files.version import (
     MISSING,
@@ -64,4 +65,5 @@ __all__ = [
     "read_versioned",
     "recover",
     "snapshot",
+    "write_atomic",
 ]

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from l10n import cache
 from l10n.errors import L10nError
+from l10n.files import write_atomic
 from l10n.glossary.model import Term
-from l10n.textfile import write_atomic
 
 # The code that turns glossary files into terms: reading and decoding the
 # files, the readers, validation (which splits and normalises words with

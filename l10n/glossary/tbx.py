@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from l10n.textfile import write_atomic
+from l10n.files import write_atomic
 
 if TYPE_CHECKING:
     from l10n.glossary.glossary import Glossary

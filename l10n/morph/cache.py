@@ -74,7 +74,7 @@ class FormsCache:
         if not self.dirty or self.path is None:
             return
         from l10n.errors import L10nError
-        from l10n.textfile import write_atomic
+        from l10n.files import write_atomic
 
         try:
             write_atomic(

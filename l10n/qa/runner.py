@@ -12,19 +12,22 @@ never has to fix several problems at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from functools import partial
+from os.path import commonpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from l10n import catalog
 from l10n.catalog import po_files, po_language
 from l10n.errors import L10nError
+from l10n.files import ConcurrentEditError, WriteSet, folder_lock, recover, snapshot
 from l10n.po import patch_msgstrs, read_po
 from l10n.qa import parallel
 from l10n.qa.base import Check, CheckContext, Problem, Severity, Unit
 from l10n.qa.registry import select_checks
-from l10n.textfile import write_atomic
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -235,17 +238,66 @@ def check_paths(
             raise L10nError(f"{p}: no such file or folder")
     if jobs is None:
         jobs = parallel.default_jobs(files)
-    results = _check_files(files, checks, glossary, include_fuzzy, jobs)
+    run = partial(_check_files, files, checks, glossary, include_fuzzy, jobs)
+    if not fix:
+        report = Report(files=len(files))
+        for findings, _ in run():
+            report.findings += findings
+        return report
+    return _check_and_fix(files, run, partial(_recheck, checks, glossary, include_fuzzy))
+
+
+# A reviewer's save between the check and the fix costs one more check; saves
+# that keep landing every time end the run with nothing written.
+FIX_ATTEMPTS = 5
+
+
+def _check_and_fix(
+    files: list[Path],
+    run: Callable[[], list[tuple[list[Finding], dict[str, str]]]],
+    recheck: Callable[[Path], list[Finding]],
+) -> Report:
+    """Check, then write every fix at once, each file only if nobody saved it
+    since it was read: a fix computed from the old text must never overwrite
+    a reviewer's new one.  On such a save, check the new text again."""
+    roots = sorted({catalog.locales_root(path) for path in files})
+    with ExitStack() as stack:
+        for root in roots:  # in one order, so two runs cannot hold one each
+            stack.enter_context(folder_lock(root))
+            recover(root)
+        for attempt in range(1, FIX_ATTEMPTS + 1):
+            versions = {path: snapshot(path) for path in files}
+            results = run()
+            writes = WriteSet(roots[0] if len(roots) == 1 else Path(commonpath(roots)))
+            fixed = {}
+            for path, (_, fixes) in zip(files, results, strict=True):
+                if fixes:
+                    text = path.read_bytes().decode("utf-8")
+                    writes.add(path, patch_msgstrs(text, fixes), expect=versions[path])
+                    fixed[path] = len(fixes)
+            try:
+                writes.commit()
+                break
+            except ConcurrentEditError as exc:
+                if attempt == FIX_ATTEMPTS:
+                    raise L10nError(
+                        f"{', '.join(map(str, exc.paths))}: saved by someone else "
+                        f"{FIX_ATTEMPTS} times while the fixes were made; nothing was written",
+                        hint="run `l10n check --fix` again when the files are not being edited",
+                    ) from None
     report = Report(files=len(files))
-    for path, (findings, fixes) in zip(files, results, strict=True):
-        if fix and fixes:
-            text = path.read_text(encoding="utf-8")
-            write_atomic(path, patch_msgstrs(text, fixes))
-            report.fixed_entries += len(fixes)
+    for path, (findings, _) in zip(files, results, strict=True):
+        if path in fixed:
+            report.fixed_entries += fixed[path]
             report.fixed_files.append(path.as_posix())
             # Report what is left after fixing, as a second run would.
-            findings, _ = check_po(
-                path, read_po(path), checks, glossary, include_fuzzy=include_fuzzy
-            )
+            findings = recheck(path)
         report.findings += findings
     return report
+
+
+def _recheck(
+    checks: Sequence[Check], glossary: Glossary | None, include_fuzzy: bool, path: Path
+) -> list[Finding]:
+    findings, _ = check_po(path, read_po(path), checks, glossary, include_fuzzy=include_fuzzy)
+    return findings
