@@ -67,13 +67,29 @@ def parse_langs(value: str | None, *, option: str = "--to") -> list[str]:
     return list(dict.fromkeys(langs))
 
 
-def load_glossary_option(path: str | None, *, explicit: bool) -> Any:
+def project() -> Any:
+    """The project's configuration: the nearest l10n.toml, or the defaults."""
+    from l10n.config import project_config
+
+    return project_config()
+
+
+def shown(path: Path) -> Path:
+    """A project path as the user would type it from here: relative to the
+    working directory (``locales``, or ``../locales`` from a subfolder)."""
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # another drive on Windows
+        return path
+
+
+def load_glossary_option(path: str | None, *, explicit: bool, default: Path | None = None) -> Any:
     """The glossary, or None when the default folder does not exist or '' was given."""
     if path == "":
         return None
     from l10n.glossary import load_glossary
 
-    target = Path(path or "glossary")
+    target = Path(path) if path else shown(default or project().glossary)
     if not target.exists():
         if explicit:
             raise L10nError(f"{target}: no such glossary file or folder")
@@ -84,9 +100,8 @@ def load_glossary_option(path: str | None, *, explicit: bool) -> Any:
 locales_option = click.option(
     "--locales",
     type=click.Path(file_okay=False, path_type=Path),
-    default="locales",
-    show_default=True,
-    help="Folder of the POT and PO files.",
+    default=None,
+    help="Folder of the POT and PO files [default: l10n.toml's, or locales/].",
 )
 
 
@@ -99,13 +114,43 @@ def cli() -> None:
     the glossary's name forms, review the PO files in Poedit, check them in CI
     and rebuild the article in every language.
 
+    Settings come from the nearest l10n.toml (see `l10n init`); options on
+    the command line win.
+
     \b
     Typical run:
-      l10n translate source/kursk.en.txt --to sq,uk,ru
+      l10n init --languages sq,uk,ru
+      l10n translate
       l10n status
       l10n check
       l10n build
     """
+
+
+@cli.command()
+@click.argument("directory", required=False, default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--languages",
+    "langs",
+    default="sq,uk,ru",
+    show_default=True,
+    help="Target languages, comma-separated ISO 639-1 codes.",
+)
+@click.option("--source-language", default="en", show_default=True, help="The articles' language.")
+@handle_errors
+def init(directory: Path, langs: str, source_language: str) -> None:
+    """Start a project in DIRECTORY (default: here): l10n.toml, source/,
+    locales/, a documented glossary and a .gitignore.  Never overwrites a file."""
+    from l10n.project import create_project
+
+    created, next_steps = create_project(
+        directory,
+        parse_langs(langs, option="--languages"),
+        source_language=parse_langs(source_language, option="--source-language")[0],
+    )
+    for path in (*created.folders, *created.files):
+        click.echo(f"created {path}")
+    click.echo(next_steps)
 
 
 @cli.command()
@@ -146,8 +191,10 @@ class Progress:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--to", "to", required=True, help="Target languages, comma-separated: sq,uk,ru.")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--to", "to", default=None, help="Target languages, comma-separated [default: l10n.toml's]."
+)
 @locales_option
 @click.option(
     "--glossary",
@@ -155,7 +202,7 @@ class Progress:
     default=None,
     help="Glossary folder or file [default: glossary/ if it exists; '' for none].",
 )
-@click.option("--beam", default=4, show_default=True, type=click.IntRange(1, 16))
+@click.option("--beam", default=None, type=click.IntRange(1, 16), help="Beam size [default: 4].")
 @click.option(
     "--from",
     "from_lang",
@@ -172,37 +219,50 @@ class Progress:
 @handle_errors
 def translate(
     files: tuple[Path, ...],
-    to: str,
-    locales: Path,
+    to: str | None,
+    locales: Path | None,
     glossary_path: str | None,
-    beam: int,
+    beam: int | None,
     from_lang: str | None,
     batch_size: int,
 ) -> None:
-    """Segment FILES and write or update their POT and one PO per language.
+    """Segment FILES (default: l10n.toml's sources) and write or update their
+    POT and one PO per language.
 
     Reviewed entries are kept as they are; new sentences come from translation
     memory (reviewed PO files under --locales) or else from the machine, marked
-    fuzzy for review.  Files are written only when the whole run succeeded.
+    fuzzy for review.  Files are written only when the whole run succeeded, all
+    at once; a reviewer's save during the run is kept.
     """
     from l10n.engines import DecodeOptions
     from l10n.pipeline import argos_engine_factory, translate_documents
 
-    langs = parse_langs(to)
-    source_lang = parse_langs(from_lang, option="--from")[0] if from_lang else "en"
+    config = project()
+    sources = list(files) or [shown(p) for p in config.source_files()]
+    if not sources:
+        raise L10nError(
+            f"no article to translate: {', '.join(config.sources)} match no file "
+            f"under {shown(config.root)}",
+            hint="name the articles (l10n translate FILE...) or set [project] sources in l10n.toml",
+        )
+    langs = parse_langs(to) if to is not None else list(config.languages)
+    source_lang = (
+        parse_langs(from_lang, option="--from")[0] if from_lang else config.source_language
+    )
     glossary = load_glossary_option(glossary_path, explicit=glossary_path is not None)
     progress = Progress()
     try:
         docs = translate_documents(
-            files,
+            sources,
             langs,
-            locales=locales,
+            locales=locales or shown(config.locales),
             glossary=glossary,
-            beam_size=beam,
+            beam_size=beam or config.beam,
             from_lang=source_lang,
             detect_language=from_lang is None,
             engine_factory=argos_engine_factory(DecodeOptions(batch_size=batch_size)),
             progress=progress,
+            root=config.root,
         )
     finally:
         progress.close()
@@ -299,15 +359,17 @@ def models_install(langs: tuple[str, ...], files: tuple[Path, ...], from_lang: s
 
 
 @cli.command()
-@click.argument("directory", required=False, default="locales", type=click.Path(path_type=Path))
+@click.argument("directory", required=False, default=None, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @handle_errors
-def status(directory: Path, as_json: bool) -> None:
-    """Per PO file: segments, reviewed, machine-translated (fuzzy), untranslated."""
+def status(directory: Path | None, as_json: bool) -> None:
+    """Per PO file in DIRECTORY (default: the project's locales): segments,
+    reviewed, machine-translated (fuzzy), untranslated."""
     from l10n.catalog import po_files
     from l10n.catalog import status as po_status
     from l10n.po import read_po
 
+    directory = directory or shown(project().locales)
     if not directory.exists():
         raise L10nError(f"{directory}: no such folder", hint="run `l10n translate` first")
     rows = [po_status(read_po(p), p) for p in po_files([directory])]
@@ -336,6 +398,11 @@ def status(directory: Path, as_json: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--glossary", "glossary_path", default=None, help="Glossary folder or file.")
 @click.option(
+    "--require-glossary",
+    is_flag=True,
+    help="Fail (exit 2) when there is no glossary, instead of a warning.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "github"]),
@@ -358,6 +425,7 @@ def status(directory: Path, as_json: bool) -> None:
 def check(
     paths: tuple[Path, ...],
     glossary_path: str | None,
+    require_glossary: bool,
     fmt: str,
     fix: bool,
     select: tuple[str, ...],
@@ -366,7 +434,8 @@ def check(
     list_checks: bool,
     jobs: int | None,
 ) -> None:
-    """Check PO files (default: locales/) against the glossary and the QA checks.
+    """Check PO files (default: the project's locales) against the glossary and
+    the QA checks.
 
     Exit 0 when clean, 1 when an error-level check failed, 2 on bad input.
     Switch a check off for one entry with the flag `ignore-NAME` (Poedit keeps it).
@@ -379,9 +448,20 @@ def check(
         for c in sorted(all_checks().values(), key=lambda c: c.name):
             click.echo(f"{c.name} ({c.severity.value})\n    {c.summary}")
         return
+    config = project()
     glossary = load_glossary_option(glossary_path, explicit=glossary_path is not None)
+    if glossary is None:
+        where = glossary_path if glossary_path is not None else shown(config.glossary)
+        if require_glossary:
+            raise L10nError(
+                f"no glossary ({where or 'none given'}): the glossary gate cannot run",
+                hint="add glossary files, or point --glossary at them",
+            )
+        click.echo(
+            f"Warning: no glossary ({where or 'none given'}): the glossary gate is off.", err=True
+        )
     report = check_paths(
-        paths or [Path("locales")],
+        paths or [shown(config.locales)],
         glossary=glossary,
         disable=_names(disable),
         select=_names(select),
@@ -415,13 +495,13 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default="build",
-    show_default=True,
+    default=None,
+    help="Where to write [default: l10n.toml's build folder, or build/].",
 )
 @locales_option
 @click.option("--include-fuzzy", is_flag=True, help="Use fuzzy (unreviewed) translations too.")
 @handle_errors
-def build(to: str | None, out: Path, locales: Path, include_fuzzy: bool) -> None:
+def build(to: str | None, out: Path | None, locales: Path | None, include_fuzzy: bool) -> None:
     """Rebuild each article in each language from reviewed translations.
 
     Writes OUT/LANG/DOC.txt and the compiled OUT/LANG/DOC.mo.  Sentences with no
@@ -430,8 +510,13 @@ def build(to: str | None, out: Path, locales: Path, include_fuzzy: bool) -> None
     """
     from l10n.build import build_all
 
+    config = project()
     results = build_all(
-        parse_langs(to) or None, locales=locales, out=out, include_fuzzy=include_fuzzy
+        parse_langs(to) or None,
+        locales=locales or shown(config.locales),
+        out=out or shown(config.build),
+        include_fuzzy=include_fuzzy,
+        root=config.root,
     )
     left = 0
     for r in results:
@@ -448,13 +533,15 @@ def glossary() -> None:
 
 
 @glossary.command("list")
-@click.option("--glossary", "glossary_path", default="glossary", show_default=True)
+@click.option(
+    "--glossary", "glossary_path", default=None, help="[default: the project's glossary/]"
+)
 @click.option("--lang", default=None, help="Only this language's forms.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @handle_errors
-def glossary_list(glossary_path: str, lang: str | None, as_json: bool) -> None:
+def glossary_list(glossary_path: str | None, lang: str | None, as_json: bool) -> None:
     """List the glossary's terms and their forms."""
-    gloss = load_glossary_option(glossary_path, explicit=True)
+    gloss = load_glossary_option(glossary_path or str(shown(project().glossary)), explicit=True)
     langs = parse_langs(lang, option="--lang") if lang else list(gloss.languages)
     if as_json:
         click.echo(
@@ -493,13 +580,15 @@ def glossary_list(glossary_path: str, lang: str | None, as_json: bool) -> None:
 
 @glossary.command("export")
 @click.option("--tbx", "tbx", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--glossary", "glossary_path", default="glossary", show_default=True)
+@click.option(
+    "--glossary", "glossary_path", default=None, help="[default: the project's glossary/]"
+)
 @handle_errors
-def glossary_export(tbx: Path, glossary_path: str) -> None:
+def glossary_export(tbx: Path, glossary_path: str | None) -> None:
     """Write the glossary as TBX, for Weblate, OmegaT or memoQ."""
     from l10n.glossary import export_tbx
 
-    gloss = load_glossary_option(glossary_path, explicit=True)
+    gloss = load_glossary_option(glossary_path or str(shown(project().glossary)), explicit=True)
     export_tbx(gloss, tbx)
     click.echo(f"{tbx}: {len(gloss.terms)} terms")
 
