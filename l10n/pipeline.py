@@ -20,6 +20,7 @@ import polib
 from l10n import catalog
 from l10n.engines import ArgosEngine, DecodeOptions, Engine
 from l10n.errors import L10nError
+from l10n.extras import require_mt
 from l10n.files import (
     MISSING,
     ConcurrentEditError,
@@ -80,6 +81,7 @@ def argos_engine_factory(
     from l10n.models import find_package, missing_model_error
 
     def factory(from_code: str, to_code: str) -> Engine:
+        require_mt()
         package = find_package(from_code, to_code)
         if package is None:
             raise missing_model_error(from_code, to_code)

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from l10n.extras import require_mt
 from l10n.errors import InputFileError, L10nError
 from l10n.models.limits import MAX_METADATA
 
@@ -69,6 +70,7 @@ def argos_settings() -> ModuleType:
     So ARGOS_PACKAGES_DIR is checked first, and a folder that cannot be
     created is an error that says which, not a traceback.
     """
+    require_mt("Argos Translate models")
     _env_packages_dir()
     try:
         from argostranslate import settings
