@@ -251,6 +251,15 @@ def set_notes(entry: polib.POEntry, *, glossary: str | None = None, **replace: s
     entry.comment = "\n".join(lines)
 
 
+def drop_note(entry: polib.POEntry, prefix: str) -> None:
+    """Drop the program's ``#.`` note that starts with ``prefix``; every other
+    line (the glossary note included) stays as and where it is."""
+    lines = _note_lines(entry)
+    kept = [ln for ln in lines if not ln.startswith(prefix)]
+    if kept != lines:
+        entry.comment = "\n".join(kept)
+
+
 def _best_fuzzy(msgid: str, candidates: Iterable[polib.POEntry]) -> polib.POEntry | None:
     best, best_ratio = None, FUZZY_THRESHOLD
     for cand in candidates:
@@ -313,8 +322,15 @@ def merge(
             entry.obsolete = False
             entry.occurrences = list(tentry.occurrences)
             used.add(id(old))
-            result.kept += 1
             po.append(entry)
+            if not has_translation(entry):
+                # Left empty by msgmerge or Poedit's "Update from POT": as new.
+                result.new.append(entry)
+                continue
+            result.kept += 1
+            if "fuzzy" not in entry.flags:
+                # A reviewer cleared fuzzy: "needs review" no longer holds.
+                drop_note(entry, MT_NOTE_PREFIX)
             continue
         near = _best_fuzzy(
             tentry.msgid,

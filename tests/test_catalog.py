@@ -199,7 +199,9 @@ def test_merge_keeps_a_reviewed_entry_exactly_and_moves_its_reference(merged):
     assert new.msgstr == old.msgstr == "Світ"
     assert new.flags == ["no-c-format"]
     assert new.tcomment == "Site section name."
-    assert new.comment == "Machine translation: translate-en_uk"
+    # Reviewed (not fuzzy): the "machine translation" note no longer holds.
+    assert old.comment == "Machine translation: translate-en_uk"
+    assert new.comment == ""
     assert new.previous_msgid is None
     assert new.occurrences == [(SRC, "5")]
 

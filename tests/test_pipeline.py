@@ -470,3 +470,38 @@ def test_a_source_outside_the_project_is_refused(project, with_models, tmp_path_
     with pytest.raises(L10nError, match="is outside the project"):
         translate_documents([outside], ["uk"], locales=Path("locales"))
     assert not Path("locales").exists()
+
+
+def test_entries_left_empty_by_msgmerge_are_pretranslated(project, with_models):
+    """Poedit's "Update from POT" (msgmerge) leaves new messages empty; the
+    next run pre-translates them instead of counting them as kept."""
+    run(["uk"])
+    po = read_po("locales/uk/kursk.po")
+    emptied = [e for e in live(po) if e.msgid][:3]
+    for entry in emptied:
+        entry.msgstr = ""
+        entry.flags = []
+        entry.comment = ""
+    Path("locales/uk/kursk.po").write_text(format_po(po), encoding="utf-8")
+    (doc,) = run(["uk"])
+    (result,) = doc.languages
+    assert result.machine == 3
+    again = {e.msgid: e for e in read_po("locales/uk/kursk.po")}
+    for entry in emptied:
+        assert again[entry.msgid].msgstr and "fuzzy" in again[entry.msgid].flags
+        assert catalog.MT_NOTE_PREFIX in again[entry.msgid].comment
+
+
+def test_the_machine_translation_note_goes_once_a_reviewer_clears_fuzzy(project, with_models):
+    run(["uk"])
+    po = read_po("locales/uk/kursk.po")
+    reviewed = next(e for e in live(po) if e.msgid)
+    assert catalog.MT_NOTE_PREFIX in reviewed.comment
+    reviewed.flags.remove("fuzzy")
+    still_draft = next(e for e in live(po) if e.msgid and e is not reviewed)
+    Path("locales/uk/kursk.po").write_text(format_po(po), encoding="utf-8")
+    run(["uk"])
+    again = {e.msgid: e for e in read_po("locales/uk/kursk.po")}
+    assert catalog.MT_NOTE_PREFIX not in again[reviewed.msgid].comment
+    assert again[reviewed.msgid].msgstr == reviewed.msgstr
+    assert catalog.MT_NOTE_PREFIX in again[still_draft.msgid].comment  # still fuzzy

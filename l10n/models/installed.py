@@ -16,8 +16,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from l10n.extras import require_mt
 from l10n.errors import InputFileError, L10nError
+from l10n.extras import require_mt
 from l10n.models.limits import MAX_METADATA
 
 if TYPE_CHECKING:
