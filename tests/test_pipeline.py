@@ -132,10 +132,22 @@ def test_poedit_session_survives_a_rerun(project, with_models):
     # Poedit writes the file through gettext: msgcat is the stand-in.
     path.write_text(format_po(po), encoding="utf-8")
     subprocess.run(["msgcat", str(path), "-o", str(path)], check=True)
-    reviewed = path.read_bytes()
+    reviewed = path.read_text(encoding="utf-8")
 
     run()
-    assert path.read_bytes() == reviewed
+    # What changes: the three reviewed entries lose their "machine translation,
+    # needs review" note (it no longer holds), and the revision date moves.
+    after = path.read_text(encoding="utf-8")
+    removed = [ln for ln in reviewed.splitlines() if ln not in after.splitlines()]
+    added = [ln for ln in after.splitlines() if ln not in reviewed.splitlines()]
+    assert all(ln.startswith(('"PO-Revision-Date', "#. Machine translation:")) for ln in removed), (
+        removed
+    )
+    assert all(ln.startswith('"PO-Revision-Date') for ln in added), added
+    notes_before = reviewed.count("#. Machine translation:")
+    assert after.count("#. Machine translation:") == notes_before - len(edits)
+    run()
+    assert path.read_text(encoding="utf-8") == after  # and then it stays as it is
     again = {e.msgid: e for e in read_po(path)}
     for msgid, msgstr in edits.items():
         assert again[msgid].msgstr == msgstr
