@@ -7,9 +7,9 @@ all agree on which language that is, or a file is checked as one language and
 its glossary looked up as another.  So there is one normaliser,
 :func:`normalize`, and every module asks it.
 
-The tables here (names and Plural-Forms) are the gettext/CLDR values for the
-languages l10n has been used with; a language missing from them still works,
-it only lacks a display name and a Plural-Forms header.
+Names, Plural-Forms and number symbols come from CLDR through Babel, so any
+language gettext knows works the same way as sq, uk and ru; Babel's data is
+loaded on first use only, since ``l10n --help`` and most checks need none.
 """
 
 from __future__ import annotations
@@ -28,63 +28,37 @@ def normalize(code: str) -> str:
     return _SUBTAG_SEPARATOR.split(code.strip(), maxsplit=1)[0].lower()
 
 
-# Display names, for messages ("not Ukrainian") and the Language-Team header.
-NAMES = {
-    "sq": "Albanian",
-    "uk": "Ukrainian",
-    "ru": "Russian",
-    "en": "English",
-    "bg": "Bulgarian",
-    "mk": "Macedonian",
-    "be": "Belarusian",
-    "sr": "Serbian",
-    "it": "Italian",
-    "hr": "Croatian",
-    "sl": "Slovenian",
-    "ro": "Romanian",
-    "tr": "Turkish",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "ar": "Arabic",
-    "cs": "Czech",
-    "ja": "Japanese",
-    "zh": "Chinese",
-}
-
-
+@lru_cache(maxsize=256)
 def name(code: str) -> str:
     """The English name of a language ('Ukrainian'), or the code itself."""
-    return NAMES.get(code, code)
+    from babel import Locale
+
+    return Locale("en").languages.get(code) or code
 
 
-# Plural-Forms as in the CLDR/gettext tables (gettext's PO header conventions).
-_SLAVIC_EAST = (
-    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-    "(n%100<10 || n%100>=20) ? 1 : 2);"
-)
-PLURAL_FORMS = {
-    "en": "nplurals=2; plural=(n != 1);",
-    "sq": "nplurals=2; plural=(n != 1);",
-    "uk": _SLAVIC_EAST,
-    "ru": _SLAVIC_EAST,
-    "de": "nplurals=2; plural=(n != 1);",
-    "fr": "nplurals=2; plural=(n > 1);",
-    "es": "nplurals=2; plural=(n != 1);",
-    "it": "nplurals=2; plural=(n != 1);",
-    "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
-    "sr": _SLAVIC_EAST,
-    "mk": "nplurals=2; plural=(n==1 || n%10==1 ? 0 : 1);",
-    "tr": "nplurals=2; plural=(n != 1);",
-}
-
-
+@lru_cache(maxsize=256)
 def plural_forms(code: str) -> str | None:
-    """The Plural-Forms header value for a language, when it is known."""
-    return PLURAL_FORMS.get(code)
+    """CLDR's Plural-Forms header value for a language, when CLDR knows it."""
+    from babel import UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    try:
+        return get_plural(code).plural_forms
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=256)
+def number_symbols(code: str) -> tuple[str, str]:
+    """The decimal and group separators a language writes numbers with
+    (``(",", "\u00a0")`` for uk), from CLDR; English's when CLDR has none."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        symbols = Locale.parse(code).number_symbols["latn"]
+    except (UnknownLocaleError, ValueError, KeyError):
+        return ".", ","
+    return symbols["decimal"], symbols["group"]
 
 
 # ISO 639-1, the codes gettext's Language header and Argos packages use.
@@ -99,6 +73,14 @@ ISO_639_1 = frozenset(
 )
 
 
+@lru_cache(maxsize=256)
 def is_known(code: str) -> bool:
-    """Whether ``code`` is an ISO 639-1 language code."""
-    return code in ISO_639_1
+    """Whether ``code`` names a language: ISO 639-1, or a code CLDR knows
+    (three-letter ones such as ``fil`` or ``ast``)."""
+    if code in ISO_639_1:
+        return True
+    if not code.isascii() or not code.isalpha() or not code.islower():
+        return False
+    from babel import localedata
+
+    return localedata.exists(code)

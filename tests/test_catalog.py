@@ -7,6 +7,7 @@ translation and the old English as ``#|``, a removed one becomes obsolete.
 
 from __future__ import annotations
 
+import gettext
 import subprocess
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import polib
 import pytest
 from conftest import LANGS, REPO, msgfmt_check
 
-from l10n import catalog
+from l10n import catalog, languages
 from l10n.catalog import (
     GLOSSARY_NOTE_PREFIX,
     MT_NOTE_PREFIX,
@@ -312,24 +313,30 @@ def test_new_file_header(lang, tmp_path):
     assert check.returncode == 0, check.stderr
 
 
-def test_new_file_plural_forms_follow_gettext(tmp_path):
+def test_new_file_plural_forms_are_cldrs_and_agree_with_gettext(tmp_path):
     pot_path = tmp_path / "kursk.pot"
     pot_path.write_text(format_po(new_pot()), encoding="utf-8")
     forms = {
         lang: merge(new_pot(), None, "kursk", lang, now=NOW).po.metadata["Plural-Forms"]
-        for lang in ("sq", "uk", "ru")
+        for lang in ("sq", "uk", "ru", "de", "pl")
     }
     assert forms["sq"] == "nplurals=2; plural=(n != 1);"
-    assert forms["uk"] == forms["ru"] == UK_RU_PLURALS
-    # gettext's own table (msginit) has uk and ru; it has no entry for sq.
-    for lang in ("uk", "ru"):
-        assert forms[lang] == msginit_plural_forms(lang, pot_path)
+    assert forms == {lang: languages.plural_forms(lang) for lang in forms}
+    # gettext's own table (msginit) writes the rules another way; they must
+    # choose the same form for every n (it has no entry for sq).
+    for lang in ("uk", "ru", "de", "pl"):
+        ours, theirs = forms[lang], msginit_plural_forms(lang, pot_path)
+        assert ours.split(";")[0] == theirs.split(";")[0]  # nplurals
+        choose, reference = (
+            gettext.c2py(f.split("plural=")[1].rstrip(";")) for f in (ours, theirs)
+        )
+        assert [choose(n) for n in range(2000)] == [reference(n) for n in range(2000)], lang
 
 
 def test_merge_adds_missing_language_and_plural_forms_to_an_old_header():
     result = merge(new_pot(), po_file(lang=None), "kursk", "ru", now=NOW)
     assert result.po.metadata["Language"] == "ru"
-    assert result.po.metadata["Plural-Forms"] == UK_RU_PLURALS
+    assert result.po.metadata["Plural-Forms"] == languages.plural_forms("ru")
 
 
 def msgmerge(old: polib.POFile, pot: polib.POFile, tmp_path: Path) -> polib.POFile:
@@ -553,7 +560,7 @@ def test_merge_keeps_the_header_fields_in_the_order_they_were_read():
         ("Project-Id-Version", "kursk"),
         ("POT-Creation-Date", POT_DATE),
         ("Content-Type", "text/plain; charset=UTF-8"),
-        ("Plural-Forms", UK_RU_PLURALS),
+        ("Plural-Forms", languages.plural_forms("uk")),
         ("X-Alpha", "a"),
         ("Language-Team", "Ukrainian"),
         ("Language", "uk"),

@@ -7,7 +7,7 @@ import json
 import polib
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from conftest import REPO, msgfmt_check
 
 from l10n import languages
 from l10n.catalog import po_language
@@ -59,9 +59,35 @@ def test_header_and_folder_give_the_same_language(tmp_path):
     assert po_language(po, tmp_path / "ru" / "x.po") == "uk"
 
 
-def test_plural_forms_and_names():
+def test_plural_forms_and_names_come_from_cldr():
     assert languages.plural_forms("uk").startswith("nplurals=3;")
+    assert languages.plural_forms("sq") == "nplurals=2; plural=(n != 1);"
+    assert languages.plural_forms("ar").startswith("nplurals=6;")  # beyond any hand table
     assert languages.plural_forms("xx") is None
     assert languages.name("uk") == "Ukrainian"
+    assert languages.name("fil") == "Filipino"
     assert languages.name("xx") == "xx"
-    assert languages.is_known("sq") and not languages.is_known("xx")
+    assert languages.is_known("sq") and languages.is_known("fil")
+    assert not languages.is_known("xx") and not languages.is_known("UK")
+
+
+def test_number_symbols_come_from_cldr():
+    assert languages.number_symbols("de") == (",", ".")
+    assert languages.number_symbols("uk") == (",", "\u00a0")
+    assert languages.number_symbols("en") == (".", ",")
+    assert languages.number_symbols("xx") == (".", ",")
+
+
+@pytest.mark.parametrize("lang", ["uk", "ar", "fil", "pl", "de"])
+def test_cldr_plural_forms_pass_msgfmt(tmp_path, lang):
+    """gettext must accept what CLDR writes (no outer parentheses, say)."""
+    forms = languages.plural_forms(lang)
+    n = int(forms.split("nplurals=")[1].split(";")[0])
+    strs = "".join(f'msgstr[{i}] "x{i}"\n' for i in range(n))
+    po = tmp_path / "p.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        f'"Plural-Forms: {forms}\\n"\n\nmsgid "a"\nmsgid_plural "as"\n{strs}',
+        encoding="utf-8",
+    )
+    assert msgfmt_check(po).returncode == 0, msgfmt_check(po).stderr
