@@ -7,9 +7,12 @@ import polib
 import pytest
 from conftest import REPO, msgfmt_check
 
+from l10n.errors import L10nError
 from l10n.po import (
+    encoding_of,
     format_field,
     format_po,
+    po_bytes,
     read_po,
 )
 from po.samples import (
@@ -18,6 +21,7 @@ from po.samples import (
     SHIPPED,
     assert_same_text,
     msgcat,
+    msgcat_bytes,
     synthetic_catalog,
     write,
 )
@@ -148,3 +152,168 @@ def test_format_field_fills_exactly_79_columns():
 def test_format_field_starts_a_line_after_each_newline():
     assert format_field("msgstr", "one\ntwo\n") == ['msgstr ""', '"one\\n"', '"two\\n"']
     assert format_field("msgstr", "one\n", "#~ ") == ['#~ msgstr "one\\n"']
+
+
+# --- read, then write: what msgcat keeps, kept ----------------------------------------
+
+# msgcat's own output for a file with every kind of comment on live and
+# obsolete messages and a header written by hand: reading and writing it
+# must give back every byte.
+KEPT_AS_READ = (
+    "# Header comment.\n#\n"
+    'msgid ""\nmsgstr ""\n'
+    '"X-Generator: by hand\\n"\n'
+    '"Language: uk\\n"\n'
+    '"not a field\\n"\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"X-Empty:\\n"\n'
+    '"x-lower-case:  two  spaces\\n"\n'
+    '"Language: ru\\n"\n'
+    '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "\n'
+    '"n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n'
+    '"X-Last: no newline"\n\n'
+    "# # a translator comment that starts with a hash\n"
+    "#  two leading spaces, two trailing  \n"
+    "#\n"
+    "#. extracted\n#.\n#.  after a blank line\n"
+    "#: a.txt:1 b.txt\n"
+    "#, fuzzy\n"
+    'msgid "World"\nmsgstr "Світ"\n\n'
+    "# kept by msgmerge\n#. Glossary: Kursk = Курськ\n#: source/kursk.en.txt:12\n"
+    "#, fuzzy\n"
+    '#~| msgid "Old world"\n'
+    '#~ msgid "Gone"\n#~ msgstr "Немає"\n\n'
+    "#. only an extracted comment\n"
+    '#~ msgid "Gone too"\n#~ msgstr "Теж немає"\n'
+)
+
+
+def test_reading_and_writing_keeps_what_msgcat_keeps(tmp_path):
+    path = write(tmp_path / "kept.po", KEPT_AS_READ)
+    assert msgfmt_check(path).returncode == 0, msgfmt_check(path).stderr
+    assert_same_text(msgcat(path), KEPT_AS_READ)  # msgcat changes nothing: the reference
+    assert_same_text(format_po(read_po(path)), KEPT_AS_READ)
+
+
+def test_a_changed_header_field_is_rewritten_where_it_was(tmp_path):
+    po = read_po(write(tmp_path / "kept.po", KEPT_AS_READ))
+    po.metadata["Content-Type"] = "text/plain; charset=utf-8"  # changed
+    del po.metadata["X-Empty"]  # removed
+    po.metadata["PO-Revision-Date"] = "2025-02-03 10:00+0000"  # new
+    header = format_po(po).split("\n\n")[0]
+    assert header.split("\n")[4:] == [
+        '"X-Generator: by hand\\n"',
+        '"Language: uk\\n"',
+        '"not a field\\n"',
+        '"Content-Type: text/plain; charset=utf-8\\n"',
+        '"x-lower-case:  two  spaces\\n"',
+        '"Language: ru\\n"',
+        '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "',
+        '"n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"',
+        '"X-Last: no newline\\n"',
+        '"PO-Revision-Date: 2025-02-03 10:00+0000\\n"',
+    ]
+    # A field written twice, changed: written once, where it first was.
+    po.metadata["Language"] = "sq"
+    lines = format_po(po).split("\n\n")[0].split("\n")
+    assert [ln for ln in lines if ln.startswith('"Language')] == ['"Language: sq\\n"']
+    assert lines.index('"Language: sq\\n"') == 5
+
+
+def test_header_fields_come_out_in_the_order_of_the_metadata():
+    po = polib.POFile()
+    po.metadata = {
+        "X-Generator": "l10n",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Language": "uk",
+        "Project-Id-Version": "kursk",
+    }
+    header = format_po(po).split("\n\n")[0].rstrip("\n")
+    assert header.split("\n")[2:] == [
+        '"X-Generator: l10n\\n"',
+        '"Content-Type: text/plain; charset=UTF-8\\n"',
+        '"Language: uk\\n"',
+        '"Project-Id-Version: kursk\\n"',
+    ]
+
+
+# --- strings gettext cannot hold; control characters as msgcat writes them ---------------
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x04"], ids=["NUL", "EOT"])
+@pytest.mark.parametrize("field", ["msgid", "msgstr", "msgctxt", "previous_msgid"])
+def test_format_po_refuses_what_gettext_cannot_hold(char, field):
+    entry = polib.POEntry(msgid="World", msgstr="Світ")
+    setattr(entry, field, f"a{char}b")
+    po = polib.POFile()
+    po.append(entry)
+    with pytest.raises(L10nError) as err:
+        format_po(po)
+    assert "U+0004" in err.value.message or "NUL" in err.value.message
+    assert err.value.hint
+
+
+def test_control_characters_come_out_as_msgcat_writes_them(tmp_path):
+    controls = "".join(chr(c) for c in [*range(1, 32), 127] if c not in (0, 4))
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid=f"All of them: {controls} end", msgstr=f"{controls}"))
+    ours = format_po(po)
+    path = write(tmp_path / "controls.po", ours)
+    assert msgfmt_check(path).returncode == 0, msgfmt_check(path).stderr
+    assert_same_text(ours, msgcat(path))
+    assert [(e.msgid, e.msgstr) for e in read_po(path)] == [(po[0].msgid, po[0].msgstr)]
+
+
+# --- a "\n" escape ends its line: gettext never breaks before it ------------------------
+
+
+@pytest.mark.parametrize("tail", [",\n", ". \n", " \n", "-\n", "x\n", ", \n"])
+def test_no_line_break_before_a_newline_escape(tail, tmp_path):
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for width in range(60, 80):  # the "\n" falls on and around column 79
+        msgid = "a" * (width - 10) + " bbbbbbbb" + tail + "next line"
+        po.append(polib.POEntry(msgid=msgid, msgstr=""))
+    ours = format_po(po)
+    assert '\n"\\n"\n' not in ours
+    assert_same_text(ours, msgcat(write(tmp_path / "nl.po", ours)))
+
+
+# --- charsets: written back in the one the header declares -------------------------------
+
+CHARSET_SAMPLES = [
+    ("ISO-8859-1", "Çfarë ndodhi në Kursk?"),
+    ("KOI8-R", "Что случилось в Курске?"),
+    ("CP1251", "Що сталося в Курську? Ґанок і їжак."),
+    ("SHIFT_JIS", "表示と予定"),
+]
+
+
+@pytest.mark.parametrize("charset, msgstr", CHARSET_SAMPLES, ids=[c for c, _ in CHARSET_SAMPLES])
+def test_po_bytes_writes_the_charset_the_header_declares(tmp_path, charset, msgstr):
+    po = polib.POFile()
+    po.metadata = {"Content-Type": f"text/plain; charset={charset}"}
+    po.append(polib.POEntry(msgid="What happened?", msgstr=msgstr, tcomment=msgstr))
+    data = po_bytes(po)
+    assert data == format_po(po).encode(encoding_of(po))
+    path = tmp_path / "cs.po"
+    path.write_bytes(data)
+    assert msgfmt_check(path).returncode == 0, msgfmt_check(path).stderr
+    assert msgcat_bytes(path) == data  # gettext writes the same bytes back
+    # ...and reads the text we meant, not mojibake.
+    assert f'msgstr "{msgstr}"' in msgcat(path, "--to-code=UTF-8")
+    again = read_po(path)
+    assert [(e.msgstr, e.tcomment) for e in again] == [(msgstr, msgstr)]
+    assert po_bytes(again) == data
+
+
+def test_po_bytes_refuses_a_character_the_charset_lacks():
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=ISO-8859-1"}
+    po.append(polib.POEntry(msgid="World", msgstr="Світ"))
+    with pytest.raises(L10nError) as err:
+        po_bytes(po, "sq/kursk.po")
+    assert "sq/kursk.po:5:" in err.value.message  # the msgstr line
+    assert "'С'" in err.value.message
+    assert "charset=UTF-8" in err.value.hint
