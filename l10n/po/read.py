@@ -29,7 +29,9 @@ from l10n.errors import InputFileError
 from l10n.po.charset import CHARSET_HINT, CharsetError, codec_of_charset, header_charset
 from l10n.po.lex import FORBIDDEN, WS, PoSyntaxError, lex
 
-_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+# A quoted string.  NUL and U+0004 (which gettext cannot hold) send a line to
+# the lexer, which names them, at no cost to the lines that lack them.
+_STRING = r'"[^"\\\x00\x04]*(?:\\.[^"\\\x00\x04]*)*"'
 _KEYWORD_LINE = re.compile(
     r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+(" + _STRING + r")[ \t]*"
 )
@@ -121,6 +123,18 @@ def _comment_text(line: str, raw: str, skip: int) -> str:
     return line[skip + 1 :] if line[skip : skip + 1] == " " else line[skip:]
 
 
+def _check_previous_order(previous: str, strings: dict, number: int) -> None:
+    """``#|`` lines come once each, in order: msgctxt, msgid, msgid_plural."""
+    if previous in strings or (
+        "previous_msgid" in strings
+        if previous == "previous_msgctxt"
+        else previous == "previous_msgid_plural" and "previous_msgid" not in strings
+    ):
+        raise PoSyntaxError(
+            number, "#| lines go in this order, once each: msgctxt, msgid, msgid_plural"
+        )
+
+
 def parse_po(text: str) -> PoFile:
     """Parse PO text into polib's model, refusing what msgfmt refuses.
 
@@ -139,16 +153,12 @@ def parse_po(text: str) -> PoFile:
     are kept (msgcat keeps them), and only a msgid "" without a msgctxt is
     the header (gettext's rule; polib takes any msgid "").
     """
-    if "\\\n" in text or "\x04" in text or "\x00" in text or _has_lone_cr(text):
+    if "\r" in text and text.count("\r") != text.count("\r\n"):  # a CR inside a line
         return _build_lexed(text)
     try:
         return _build(enumerate(text.split("\n"), start=1))
     except _Irregular:
         return _build_lexed(text)
-
-
-def _has_lone_cr(text: str) -> bool:
-    return "\r" in text and text.count("\r") != text.count("\r\n")
 
 
 def _build_lexed(text: str) -> PoFile:
@@ -172,9 +182,10 @@ def _build(lines: Iterable[tuple[int, str]]) -> PoFile:
     comments: list[str] = []
     target: str | int | None = None  # where a bare continuation string goes
     previous: str | None = None  # where a "#|" continuation string goes
+    prev_obsolete: bool | None = None  # None until a "#|" line; then whether it was "#~|"
 
     def finish() -> None:
-        nonlocal entry, has_msgid, has_msgstr, strings, tcomments, comments
+        nonlocal entry, has_msgid, has_msgstr, strings, tcomments, comments, prev_obsolete
         if entry is None:
             return
         if has_msgid:
@@ -187,8 +198,10 @@ def _build(lines: Iterable[tuple[int, str]]) -> PoFile:
                     setattr(entry, key, decode_strings(parts))
             if tcomments:
                 entry.tcomment = "\n".join(tcomments)
+                tcomments = []
             if comments:
                 entry.comment = "\n".join(comments)
+                comments = []
             # One namespace for live and obsolete messages, as in msgfmt.
             first = seen.setdefault((entry.msgctxt, entry.msgid), entry_line)
             if first != entry_line:
@@ -200,9 +213,9 @@ def _build(lines: Iterable[tuple[int, str]]) -> PoFile:
             raise PoSyntaxError(entry_line, "msgctxt without a msgid")
         elif strings:
             raise PoSyntaxError(entry.linenum, "#| previous strings with no message after them")
-        # Comments with no message after them are dropped, as by polib and msgcat.
-        entry, strings, has_msgid, has_msgstr = None, {}, False, False
-        tcomments, comments = [], []
+        else:  # comments with no message after them: dropped, as by polib and msgcat
+            tcomments, comments = [], []
+        entry, strings, has_msgid, has_msgstr, prev_obsolete = None, {}, False, False, None
 
     for number, raw in lines:
         line = raw.strip(WS)
@@ -213,20 +226,22 @@ def _build(lines: Iterable[tuple[int, str]]) -> PoFile:
             kind = line[:2]
             if kind == "#~":
                 if line[2:3] == "|":  # the previous msgid of an obsolete entry
-                    line, kind = "#" + line[2:], "#|"
+                    line, kind, obsolete = "#" + line[2:], "#|", True
                 else:
                     line = line[2:].lstrip(WS)
                     if not line:
                         continue
                     kind, obsolete = line[:2], True
         if line[0] == "#":
+            if raw[-1] == "\\":  # gettext joins the next line to this comment
+                raise _Irregular(number)
             if has_msgstr:
                 finish()
             elif target is not None:
                 raise PoSyntaxError(
                     number,
-                    f"a comment inside a message, after its {target}: "
-                    "comments go before the msgctxt or msgid",
+                    f"a comment after a {target} with no msgstr yet: is the msgstr missing? "
+                    "(comments go before a message's msgctxt or msgid)",
                 )
             if entry is None:
                 entry = polib.POEntry(linenum=number)
@@ -238,6 +253,8 @@ def _build(lines: Iterable[tuple[int, str]]) -> PoFile:
                         raise PoSyntaxError(number, "a #| string with no #| msgid before it")
                     if not _STRING_LINE.fullmatch(body):
                         raise _Irregular(number)
+                    if obsolete is not prev_obsolete:
+                        raise PoSyntaxError(number, _MIXED)
                     strings[previous].append(_checked(body.rstrip(" \t"), number))
                     continue
                 keyword, _, quoted = body.partition(" ")
@@ -245,8 +262,16 @@ def _build(lines: Iterable[tuple[int, str]]) -> PoFile:
                 quoted = quoted.strip(WS)
                 if previous is None or not _STRING_LINE.fullmatch(quoted):
                     raise _Irregular(number)
+                if prev_obsolete is not None and obsolete is not prev_obsolete:
+                    raise PoSyntaxError(number, _MIXED)
+                _check_previous_order(previous, strings, number)
+                prev_obsolete = obsolete
                 strings[previous] = [_checked(quoted.rstrip(" \t"), number)]
                 continue
+            if prev_obsolete is not None:
+                raise PoSyntaxError(
+                    number, "a comment after #| lines: they go right before the msgctxt or msgid"
+                )
             previous = None
             if kind == "#:":
                 entry.occurrences += [_reference(ref) for ref in line[2:].split()]
@@ -285,6 +310,11 @@ def _build(lines: Iterable[tuple[int, str]]) -> PoFile:
             if keyword == "msgctxt" or "msgctxt" not in strings:
                 entry_line = number
                 entry_obsolete = obsolete
+                if prev_obsolete is not None:
+                    if prev_obsolete is not obsolete:
+                        raise PoSyntaxError(number, _MIXED)
+                    if "previous_msgid" not in strings:
+                        raise PoSyntaxError(number, "#| lines without a #| msgid")
             elif obsolete is not entry_obsolete:
                 raise PoSyntaxError(number, _MIXED)
             if keyword == "msgid":

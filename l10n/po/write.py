@@ -11,6 +11,7 @@ The test suite compares our output with msgcat's, byte for byte.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 
@@ -41,13 +42,40 @@ _ESCAPES = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
+def _char_width(char: str) -> int:
+    """Columns of one character as gettext counts them (libunistring's
+    uc_width): none for a control or combining character, two for a wide one."""
+    if unicodedata.category(char) in ("Cc", "Mn", "Me"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) if text.isascii() and text.isprintable() else sum(map(_char_width, text))
 
 
 def _escape_tokens(text: str) -> list[str]:
     """The string as a list of escaped characters: a break never splits an escape."""
     return [_ESCAPES.get(c, c) for c in text]
+
+
+_QUOTES = {'\\"', "'", "«", "»", "“", "”", "‘", "’", "„"}  # class QU in UAX #14
+
+
+def _is_control(token: str) -> bool:
+    return len(token) == 1 and (token < " " or "\x7f" <= token < "\xa0")
+
+
+def _base(tokens: list[str], j: int) -> tuple[str, int]:
+    """The character at or before ``j`` that the rules see, and its index: a
+    control character (class CM in UAX #14) belongs to the one before it,
+    unless it follows a space or starts the string (then it is a letter)."""
+    while _is_control(tokens[j]):
+        if j == 0 or tokens[j - 1] == " ":
+            return "a", j
+        j -= 1
+    return tokens[j], j
 
 
 def _can_break_before(tokens: list[str], i: int) -> bool:
@@ -56,19 +84,32 @@ def _can_break_before(tokens: list[str], i: int) -> bool:
     A subset of UAX #14 as gettext's libunistring applies it to PO strings:
     after a run of spaces, after a hyphen between letters, and after an infix
     separator (. , : ;), a slash or a dash followed by a letter (gettext
-    breaks "U.|S.").  The test suite holds this to msgcat's output.
+    breaks "U.|S.").  A raw control character sticks to what precedes it
+    and is otherwise invisible to these rules.  The test suite holds this
+    to msgcat's output.
     """
-    prev, cur = tokens[i - 1], tokens[i]
+    cur = tokens[i]
     if cur == "\\n":
         return False  # gettext keeps a "\n" on the line it ends
+    if _is_control(cur) and tokens[i - 1] != " ":
+        return False
+    prev, j = _base(tokens, i - 1)
     if len(cur) == 2 and prev in ",.?!:;…—-":
         return True  # gettext breaks between punctuation and an escape: ,|\"
     if prev == " ":
-        # Never before a space or before closing punctuation (UAX #14 LB13).
-        return cur not in " .,:;!?)]}/"
+        # Never before a space or before closing punctuation (UAX #14 LB13),
+        # nor where what precedes the spaces holds on to what follows them:
+        # "( x" (LB14), '" (' and "» (" (LB15), "— —" (LB17).
+        if cur in " .,:;!?)]}/":
+            return False
+        k = j
+        while k > 0 and tokens[k] == " ":
+            k -= 1
+        held = tokens[k]
+        return not (held in "([{" or (held in _QUOTES and cur in "([{") or held == cur == "—")
     if len(prev) != 1 or len(cur) != 1:
         return False
-    before = tokens[i - 2] if i >= 2 else ""
+    before = _base(tokens, j - 1)[0] if j >= 1 else ""
     if prev == "-" and cur.isalpha() and before.isalpha():
         return True
     if prev in "—…" and (cur.isalpha() or cur.isdigit()):
@@ -175,6 +216,13 @@ def _check_string(keyword: str, value: str, entry: polib.POEntry) -> None:
             )
 
 
+def _first_msgstr(entry: polib.POEntry) -> str:
+    if entry.msgid_plural:
+        forms = sorted(entry.msgstr_plural.items(), key=lambda form: int(form[0]))
+        return forms[0][1] if forms else ""
+    return entry.msgstr
+
+
 def format_entry(entry: polib.POEntry) -> list[str]:
     """One entry in gettext's order: comments, references, flags, previous, fields.
 
@@ -187,9 +235,20 @@ def format_entry(entry: polib.POEntry) -> list[str]:
     if entry.comment:
         lines += _comment_lines("#.", entry.comment)
     lines += _format_references(entry.occurrences)
-    if entry.flags:
-        lines.append("#, " + ", ".join(entry.flags))
+    flags = entry.flags
+    if "fuzzy" in flags and not _first_msgstr(entry):
+        flags = [f for f in flags if f != "fuzzy"]  # gettext drops it: nothing to review
+    if flags:
+        lines.append("#, " + ", ".join(flags))
     wrap = "no-wrap" not in entry.flags
+    if entry.previous_msgid is None and (
+        entry.previous_msgctxt is not None or entry.previous_msgid_plural is not None
+    ):
+        raise L10nError(
+            f"cannot write the previous strings of {entry.msgid[:60]!r}: "
+            "a previous msgctxt or msgid_plural needs a previous msgid (gettext's #| syntax)",
+            hint="set previous_msgid too, or none of them",
+        )
     prev_prefix = "#~| " if obsolete else "#| "
     fields: list[tuple[str, str, str]] = []
     for keyword, value in (

@@ -3,15 +3,20 @@ and names the file and line of every error."""
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
+import time
 
 import polib
 import pytest
+from click.testing import CliRunner
 from conftest import REPO, msgfmt_check
 
-from l10n.errors import InputFileError
+from l10n.cli import cli
+from l10n.errors import InputFileError, L10nError
 from l10n.po import (
+    decode_po,
     format_po,
     parse_po,
     read_po,
@@ -495,3 +500,76 @@ def test_read_po_refuses_a_charset_gettext_does_not_know(tmp_path):
     assert err.value.line == 3
     assert '"klingon"' in err.value.message
     assert "UTF-8" in err.value.hint
+
+
+# --- fuzz: no input makes the reader fail other than with a clear error --------------------
+
+UK = REPO / "locales" / "uk" / "kursk.po"
+PIECES = [
+    b'"', b"\\", b"\n", b"\r", b"\r\n", b"#", b"#~ ", b"#| ", b"#~| ", b"#, fuzzy\n", b"#.",
+    b"msgid ", b"msgstr ", b'msgctxt "c" ', b'msgid_plural "p"\n', b"msgstr[0] ", b"msgstr[9]",
+    b"[", b"]", b"\t", b" ", b"\xff", b"\xc3", b"\xef\xbb\xbf", b"\x00", b"\x04", b"\\n", b"\\\n",
+    b"\\x41", b"\\777", b"\\0", b"\\x", b'domain "d"\n', b"\f", b'"x"', b"charset=KOI8-R",
+    b"charset=klingon", b"charset=", b'msgid ""\nmsgstr ""\n',
+]  # fmt: skip
+
+
+def mutate(data: bytes, rng: random.Random) -> bytes:
+    """``data`` with one to three random edits: bytes and lines deleted,
+    duplicated or replaced, PO syntax and odd bytes inserted."""
+    for _ in range(rng.randint(1, 3)):
+        lines = data.split(b"\n")
+        at = rng.randrange(len(data) + 1)
+        op = rng.randrange(6)
+        if op == 0:
+            data = data[:at] + data[at + rng.randint(1, 8) :]
+        elif op == 1:
+            data = data[:at] + rng.choice(PIECES) + data[at:]
+        elif op == 2:
+            data = data[:at] + bytes([rng.randrange(256)]) + data[at + 1 :]
+        elif op == 3:
+            del lines[rng.randrange(len(lines))]
+            data = b"\n".join(lines)
+        elif op == 4:
+            lines.insert(rng.randrange(len(lines)), rng.choice(lines))
+            data = b"\n".join(lines)
+        else:
+            i = rng.randrange(len(lines))
+            lines[i] = lines[i].replace(b"msgstr", b"msgid") + rng.choice(PIECES)
+            data = b"\n".join(lines)
+    return data
+
+
+def test_any_mutation_of_a_po_file_parses_or_is_a_clear_error():
+    original = UK.read_bytes()
+    rng = random.Random(20250301)
+    deadline = time.monotonic() + 20  # a slow machine checks fewer
+    outcomes = {"parsed": 0, "refused": 0}
+    for n in range(3000):
+        if time.monotonic() > deadline:
+            break
+        data = mutate(original, rng)
+        try:
+            decode_po(data, "fuzz.po")
+            outcomes["parsed"] += 1
+        except L10nError as exc:
+            assert exc.message.startswith("fuzz.po"), exc.message
+            outcomes["refused"] += 1
+        except Exception as exc:  # a crash: show the input that caused it
+            pytest.fail(f"mutation {n}: {type(exc).__name__}: {exc}\ninput: {data!r}")
+    assert outcomes["parsed"] > 100 and outcomes["refused"] > 100, outcomes
+
+
+def test_l10n_check_exits_0_1_or_2_on_any_mutation(tmp_path):
+    original = UK.read_bytes()
+    rng = random.Random(20250302)
+    path = tmp_path / "kursk.po"
+    for n in range(200):
+        path.write_bytes(mutate(original, rng))
+        result = CliRunner().invoke(cli, ["check", "--glossary", "", "-j", "1", str(path)])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            pytest.fail(
+                f"mutation {n}: {type(result.exception).__name__}: {result.exception}\n"
+                f"input: {path.read_bytes()!r}"
+            )
+        assert result.exit_code in (0, 1, 2), (n, result.exit_code, result.output)

@@ -3,15 +3,21 @@ write it (Poedit writes through gettext; maintainers read diffs)."""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import polib
 import pytest
 from conftest import REPO, msgfmt_check
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from l10n.errors import L10nError
 from l10n.po import (
     encoding_of,
     format_field,
     format_po,
+    parse_po,
     po_bytes,
     read_po,
 )
@@ -20,6 +26,7 @@ from po.samples import (
     LONG_PAIRS,
     SHIPPED,
     assert_same_text,
+    entries,
     msgcat,
     msgcat_bytes,
     synthetic_catalog,
@@ -317,3 +324,125 @@ def test_po_bytes_refuses_a_character_the_charset_lacks():
     assert "sq/kursk.po:5:" in err.value.message  # the msgstr line
     assert "'С'" in err.value.message
     assert "charset=UTF-8" in err.value.hint
+
+
+# --- properties: any entries survive writing and reading, as msgcat writes them ----------
+
+WORDS = ["Kursk", "Курськ", "the", "war,", "U.S.", "self-defence", "—", "«мир».", "(483", "km²)"]
+# Any character a string may hold: gettext cannot hold NUL nor U+0004; surrogates
+# are no text.  Long runs of words make long lines that wrap.
+ANY_CHAR = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x04")
+ANY_TEXT = st.one_of(
+    st.text(ANY_CHAR, max_size=40),
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(ANY_CHAR, max_size=12)), max_size=40).map(
+        " ".join
+    ),
+)
+# What msgcat wraps as we do: text made of words (letters and digits of the
+# project's languages, with escapes and control characters inside) between
+# spaces, punctuation at their edges, as in prose.  (Our wrapping is a subset
+# of UAX #14: punctuation run together, such as "!1" or "./(", may break
+# where libunistring would not.)
+WORD = st.builds(
+    lambda lead, core, trail: lead + core + trail,
+    st.sampled_from(["", "", "«", "(", '"']),
+    st.text(st.sampled_from(list("abczABZ019ëçÇдежЖї\t\x01\x1b")), min_size=1, max_size=12),
+    st.sampled_from(["", "", ".", ",", ":", ";", "!", "?", "»", ")", '"', "...", "…", "\n"]),
+)
+WRAPPED_TEXT = st.lists(st.one_of(st.sampled_from(WORDS), WORD), max_size=40).map(" ".join)
+# A comment line holds anything but a line end; it cannot end in a backslash
+# (gettext would join the next line to it).
+COMMENT_LINE = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\n\r"), max_size=30
+).filter(lambda line: not line.endswith("\\"))
+COMMENT = st.lists(COMMENT_LINE, max_size=3).map("\n".join)
+ANY_FLAGS = st.lists(st.from_regex(r"[a-z][a-z-]{0,12}", fullmatch=True), max_size=3, unique=True)
+# msgcat keeps only the flags gettext knows, in its own order.
+GETTEXT_FLAGS = ["fuzzy", "c-format", "python-format", "no-python-brace-format", "no-wrap"]
+KNOWN_FLAGS = st.lists(st.sampled_from(GETTEXT_FLAGS), max_size=3, unique=True).map(
+    lambda flags: sorted(flags, key=GETTEXT_FLAGS.index)
+)
+REFERENCE = st.tuples(
+    st.from_regex(
+        r"[A-Za-z][A-Za-z0-9_-]{0,8}(/[A-Za-z0-9_-]{1,8}){0,2}(\.[a-z]{1,3})?", fullmatch=True
+    ),
+    st.from_regex(r"|[1-9][0-9]{0,3}", fullmatch=True),
+)
+
+
+@st.composite
+def catalogs(draw, text=ANY_TEXT, flags=ANY_FLAGS) -> polib.POFile:
+    po = polib.POFile()
+    po.header = draw(COMMENT)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.metadata.update(
+        draw(
+            st.dictionaries(
+                st.from_regex(r"X-[A-Za-z-]{1,10}", fullmatch=True),
+                text.map(
+                    lambda v: " ".join(v.split())  # a header value is one stripped line
+                ),
+                max_size=3,
+            )
+        )
+    )
+    po.metadata["Plural-Forms"] = "nplurals=3; plural=(n%10==1 ? 0 : n%10>=2 ? 1 : 2);"
+    keys = set()
+    for _ in range(draw(st.integers(0, 6))):
+        msgctxt = draw(st.one_of(st.none(), text))
+        msgid = draw(text if msgctxt is not None else text.filter(bool))
+        if (msgctxt, msgid) in keys:
+            continue
+        keys.add((msgctxt, msgid))
+        entry = polib.POEntry(msgctxt=msgctxt, msgid=msgid, obsolete=draw(st.booleans()))
+        if draw(st.booleans()):
+            entry.msgid_plural = draw(text.filter(bool))
+            entry.msgstr_plural = {i: draw(text) for i in range(draw(st.integers(1, 3)))}
+        else:
+            entry.msgstr = draw(text)
+        entry.tcomment = draw(COMMENT)
+        entry.comment = draw(COMMENT)
+        entry.flags = draw(flags)
+        entry.occurrences = (
+            [] if entry.obsolete else draw(st.lists(REFERENCE, max_size=4, unique=True))
+        )
+        entry.previous_msgid = draw(st.one_of(st.none(), text))
+        if entry.previous_msgid is not None:  # gettext: no #| msgctxt without a #| msgid
+            entry.previous_msgctxt = draw(st.one_of(st.none(), text))
+            entry.previous_msgid_plural = draw(st.one_of(st.none(), text))
+        po.append(entry)
+    return po
+
+
+def as_written(po: polib.POFile) -> list[polib.POEntry]:
+    """The entries as gettext writes them: obsolete ones last, and no fuzzy
+    flag on a message without a translation."""
+    entries = [e for e in po if not e.obsolete] + [e for e in po if e.obsolete]
+    for e in entries:
+        if not (e.msgstr_plural.get(0) if e.msgid_plural else e.msgstr):
+            e.flags = [f for f in e.flags if f != "fuzzy"]
+    return entries
+
+
+PROPERTY = settings(max_examples=150, deadline=None, derandomize=True)
+
+
+@PROPERTY
+@given(catalogs())
+def test_any_catalog_survives_writing_and_reading(po):
+    again = parse_po(format_po(po))
+    assert entries(again) == entries(as_written(po))
+    assert again.metadata == po.metadata
+    assert again.header == po.header
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(catalogs(WRAPPED_TEXT, KNOWN_FLAGS))
+def test_msgcat_leaves_what_we_write_as_it_is(po):
+    # gettext drops an obsolete message with no translation when it reads one.
+    po[:] = [e for e in po if not e.obsolete or (e.msgstr_plural.get(0) or e.msgstr)]
+    assume(len(po) > 0)  # msgcat writes nothing for a file without messages
+    ours = format_po(po)
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder) / "any.po", ours)
+        assert_same_text(msgcat(path), ours)
