@@ -424,7 +424,7 @@ def as_written(po: polib.POFile) -> list[polib.POEntry]:
     return entries
 
 
-PROPERTY = settings(max_examples=150, deadline=None, derandomize=True)
+PROPERTY = settings(max_examples=150, deadline=None, derandomize=True, database=None)
 
 
 @PROPERTY
@@ -436,7 +436,7 @@ def test_any_catalog_survives_writing_and_reading(po):
     assert again.header == po.header
 
 
-@settings(max_examples=60, deadline=None, derandomize=True)
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
 @given(catalogs(WRAPPED_TEXT, KNOWN_FLAGS))
 def test_msgcat_leaves_what_we_write_as_it_is(po):
     # gettext drops an obsolete message with no translation when it reads one.
