@@ -1,13 +1,16 @@
 """In-place edits of msgstrs, for ``l10n check --fix``.
 
 A fix must not re-wrap a translator's file: every byte but the fixed msgstr
-lines (and the ``fuzzy`` flag) stays as it was.
+lines (and the ``fuzzy`` flag) stays as it was, line ends and charset too.
 """
 
 from __future__ import annotations
 
-from l10n.po.read import decode_strings
-from l10n.po.write import format_field
+from pathlib import Path
+
+from l10n.po.read import _read_bytes, decode_po, decode_strings
+from l10n.po.write import encode_po, format_field
+from l10n.textfile import write_atomic
 
 
 def _unquote(line: str) -> str:
@@ -24,7 +27,9 @@ def patch_msgstrs(text: str, changes: dict[str, str], *, mark_fuzzy: bool = True
     Every other byte of the file stays as it was: only the msgstr lines of
     those entries are rewritten, and ``fuzzy`` is added to their flags.  This
     is what ``l10n check --fix`` needs: a fix must not re-wrap a translator's
-    file.  Entries with a msgctxt or plural forms are left alone.
+    file.  The lines written end as the entry's msgstr line ended (CRLF stays
+    CRLF); a lone CR inside a line is part of that line.  Entries with a
+    msgctxt or plural forms are left alone.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -57,13 +62,27 @@ def _patch_block(block: list[str], changes: dict[str, str], mark_fuzzy: bool) ->
     end = msgstr_at + 1
     while end < len(block) and block[end].lstrip().startswith('"'):
         end += 1
+    cr = "\r" if block[msgstr_at].endswith("\r") else ""
     no_wrap = any(ln.startswith("#,") and "no-wrap" in ln for ln in block)
-    new = block[:msgstr_at] + format_field("msgstr", changes[msgid], wrap=not no_wrap) + block[end:]
+    msgstr = [ln + cr for ln in format_field("msgstr", changes[msgid], wrap=not no_wrap)]
+    new = block[:msgstr_at] + msgstr + block[end:]
     if mark_fuzzy:
         flags_at = next((i for i, ln in enumerate(new) if ln.startswith("#,")), None)
         if flags_at is None:
             first = next(i for i, ln in enumerate(new) if ln.startswith(("#|", "msgid ")))
-            new.insert(first, "#, fuzzy")
+            new.insert(first, "#, fuzzy" + cr)
         elif "fuzzy" not in [f.strip() for f in new[flags_at][2:].split(",")]:
-            new[flags_at] = "#, fuzzy, " + new[flags_at][2:].strip()
+            new[flags_at] = "#, fuzzy, " + new[flags_at][2:].strip() + cr
     return new
+
+
+def patch_po_file(path: Path | str, changes: dict[str, str], *, mark_fuzzy: bool = True) -> bool:
+    """:func:`patch_msgstrs` on a file, in place: its bytes are read in the
+    charset its header declares and written back in it, line ends as they
+    were.  Returns whether the file changed."""
+    path = Path(path)
+    text, codec, _ = decode_po(_read_bytes(path), str(path))
+    patched = patch_msgstrs(text, changes, mark_fuzzy=mark_fuzzy)
+    if patched == text:
+        return False
+    return write_atomic(path, encode_po(patched, codec, str(path)))

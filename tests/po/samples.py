@@ -18,16 +18,40 @@ UK_PLURALS = (
 
 
 def msgcat(path: Path, *args: str) -> str:
-    """gettext's own rendering of a PO file: the reference for every byte we write."""
-    out = subprocess.run(
-        ["msgcat", *args, str(path)], capture_output=True, check=True, encoding="utf-8"
-    )
-    return out.stdout
+    """gettext's own rendering of a PO file: the reference for every byte we write.
+
+    Decoded by hand: text-mode pipes would turn its CRs into line ends.
+    """
+    return msgcat_bytes(path, *args).decode("utf-8")
+
+
+def msgcat_bytes(path: Path, *args: str) -> bytes:
+    """msgcat's output as bytes: it writes a file back in the file's own charset."""
+    return subprocess.run(["msgcat", *args, str(path)], capture_output=True, check=True).stdout
 
 
 def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
+    """``text`` as UTF-8, every character as given (no newline translation)."""
+    path.write_bytes(text.encode("utf-8"))
     return path
+
+
+ENTRY_VIEW = (
+    "msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural", "obsolete", "comment",
+    "tcomment", "occurrences", "flags", "previous_msgctxt", "previous_msgid",
+    "previous_msgid_plural",
+)  # fmt: skip
+
+
+def entries(po: polib.POFile) -> list[dict[str, object]]:
+    """What a reader makes of each entry, line numbers aside."""
+    view = []
+    for e in po:
+        fields = {name: getattr(e, name) for name in ENTRY_VIEW}
+        fields["msgstr_plural"] = {int(k): v for k, v in e.msgstr_plural.items()}
+        fields["obsolete"] = bool(e.obsolete)
+        view.append(fields)
+    return view
 
 
 def assert_same_text(ours: str, reference: str) -> None:

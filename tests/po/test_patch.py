@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import polib
+import pytest
 from conftest import REPO, msgfmt_check
 
+from l10n.errors import L10nError
 from l10n.po import (
     format_po,
     parse_po,
     patch_msgstrs,
+    patch_po_file,
     read_po,
 )
 from po.samples import (
@@ -148,3 +151,53 @@ def test_patch_finds_a_msgid_with_escapes_as_parse_po_reads_it():
     (entry,) = parse_po(text)
     patched = patch_msgstrs(text, {entry.msgid: "new"})
     assert [e.msgstr for e in parse_po(patched)] == ["new"]
+
+
+# --- line ends and charsets stay as they were --------------------------------------------
+
+
+def test_patch_keeps_crlf_line_ends():
+    original = UK.read_text(encoding="utf-8")
+    crlf = original.replace("\n", "\r\n")
+    patched = patch_msgstrs(crlf, FIXES)
+    assert patched.count("\n") == patched.count("\r\n")  # no line lost its CR
+    assert patched == patch_msgstrs(original, FIXES).replace("\n", "\r\n")
+
+
+def test_patch_po_file_changes_no_byte_but_the_fix(tmp_path):
+    # CRLF line ends and a lone CR inside a comment: the fixed file keeps
+    # both, byte for byte, and still parses.
+    original = UK.read_text(encoding="utf-8").replace(
+        'msgid "World"', '# checked\rtwice\nmsgid "World"'
+    )
+    path = tmp_path / "kursk.po"
+    path.write_bytes(original.replace("\n", "\r\n").encode("utf-8"))
+    assert msgfmt_check(path).returncode == 0
+    assert patch_po_file(path, {SHORT: "Світ!"})
+    expected = original.replace(
+        '# checked\rtwice\nmsgid "World"\nmsgstr "Світ"',
+        '# checked\rtwice\n#, fuzzy\nmsgid "World"\nmsgstr "Світ!"',
+    )
+    assert expected != original
+    assert path.read_bytes() == expected.replace("\n", "\r\n").encode("utf-8")
+    assert msgfmt_check(path).returncode == 0, msgfmt_check(path).stderr
+    world = next(e for e in read_po(path) if e.msgid == SHORT)
+    assert (world.msgstr, world.tcomment, world.flags) == ("Світ!", "checked\rtwice", ["fuzzy"])
+    assert not patch_po_file(path, {SHORT: "Світ!"})  # nothing left to change
+
+
+def test_patch_po_file_writes_back_in_the_files_charset(tmp_path):
+    text = HEADER.replace("UTF-8", "ISO-8859-1") + 'msgid "What?"\nmsgstr "Çka?"\n'
+    path = tmp_path / "sq.po"
+    path.write_bytes(text.encode("iso8859-1"))
+    assert patch_po_file(path, {"What?": "Çfarë?"})
+    assert path.read_bytes() == text.replace(
+        'msgid "What?"\nmsgstr "Çka?"', '#, fuzzy\nmsgid "What?"\nmsgstr "Çfarë?"'
+    ).encode("iso8859-1")
+    assert msgfmt_check(path).returncode == 0
+    # A character the charset lacks: an error, and the file stays as it was.
+    before = path.read_bytes()
+    with pytest.raises(L10nError) as err:
+        patch_po_file(path, {"What?": "Що?"})
+    assert str(path) in err.value.message
+    assert path.read_bytes() == before
