@@ -150,6 +150,8 @@ def _compiled(po: polib.POFile, entries: list[polib.POEntry]) -> polib.POFile:
     """What msgfmt puts in the .mo file: each message, its context and forms."""
     compiled = polib.POFile()
     compiled.metadata = dict(po.metadata)
+    # polib encodes the .mo in ``encoding``; the header names the charset.
+    compiled.encoding = getattr(po, "encoding", None) or "utf-8"
     for e in entries:
         compiled.append(
             polib.POEntry(

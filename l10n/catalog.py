@@ -295,6 +295,9 @@ def merge(
     po.wrapwidth = 79
     if existing is not None:
         po.header = existing.header
+        # The header as read (field order, spelling, odd lines), which the
+        # writer keeps, changing only the fields whose values changed.
+        po.header_entry = getattr(existing, "header_entry", None)
         po.metadata = _merged_header(pot, existing, lang, now)
         po.metadata_is_fuzzy = copy.copy(existing.metadata_is_fuzzy)
     else:

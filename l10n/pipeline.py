@@ -30,7 +30,7 @@ from l10n.files import (
     recover,
     snapshot,
 )
-from l10n.po import format_po, read_po
+from l10n.po import po_bytes, read_po
 from l10n.segment import check_source_language, read_source, segment_text
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class LanguageResult:
     lang: str
     path: Path
     po: polib.POFile
-    original: str | None  # the file's text before this run, None if new
+    original: bytes | None  # the file's bytes before this run, None if new
     version: FileVersion = MISSING  # what the file held when it was read
     kept: int = 0
     fuzzy_matched: int = 0
@@ -64,7 +64,7 @@ class DocumentResult:
     doc: str
     template_path: Path
     template: polib.POFile
-    template_original: str | None
+    template_original: bytes | None
     languages: list[LanguageResult]
     template_version: FileVersion = MISSING
     template_written: bool = False
@@ -103,7 +103,7 @@ def source_ref(source: Path, root: Path) -> str:
     return resolved.relative_to(base).as_posix()
 
 
-def _read_existing(path: Path) -> tuple[polib.POFile | None, str | None, FileVersion]:
+def _read_existing(path: Path) -> tuple[polib.POFile | None, bytes | None, FileVersion]:
     """The parsed file, its text and its version (taken first: an edit saved
     while it is read shows as a change at commit, never as a lost edit)."""
     version = snapshot(path)
@@ -111,8 +111,7 @@ def _read_existing(path: Path) -> tuple[polib.POFile | None, str | None, FileVer
         return None, None, MISSING
     po = read_po(path)
     # The bytes as they were, to tell whether this run changes the file.
-    original = path.read_bytes().decode("utf-8", "surrogateescape")
-    return po, original, version
+    return po, path.read_bytes(), version
 
 
 def plan_document(
@@ -329,13 +328,15 @@ def _commit(docs: list[DocumentResult], locales: Path, now: str) -> None:
     holds what this run read (else ConcurrentEditError, nothing written)."""
     files = WriteSet(locales)
     for doc in docs:
-        files.add(doc.template_path, format_po(doc.template), expect=doc.template_version)
+        template = po_bytes(doc.template, str(doc.template_path))
+        files.add(doc.template_path, template, expect=doc.template_version)
         for r in doc.languages:
-            text = format_po(r.po)
-            if r.original is not None and text != r.original:
+            # Written in the charset the file declares (ISO-8859-1 stays so).
+            data = po_bytes(r.po, str(r.path))
+            if r.original is not None and data != r.original:
                 r.po.metadata["PO-Revision-Date"] = now
-                text = format_po(r.po)
-            files.add(r.path, text, expect=r.version)
+                data = po_bytes(r.po, str(r.path))
+            files.add(r.path, data, expect=r.version)
     written = set(files.commit())
     for doc in docs:
         doc.template_written = doc.template_path in written

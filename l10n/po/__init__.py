@@ -8,7 +8,7 @@
 - :mod:`l10n.po.patch`: in-place msgstr edits for ``l10n check --fix``.
 """
 
-from l10n.po.patch import patch_msgstrs, patch_po_file
+from l10n.po.patch import patch_msgstrs, patch_po_bytes, patch_po_file
 from l10n.po.read import PoFile, PoSyntaxError, decode_po, parse_po, read_po
 from l10n.po.write import (
     PAGE_WIDTH,
@@ -30,6 +30,7 @@ __all__ = [
     "format_po",
     "parse_po",
     "patch_msgstrs",
+    "patch_po_bytes",
     "patch_po_file",
     "po_bytes",
     "read_po",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from l10n.files import write_atomic
 from l10n.po.read import _read_bytes, decode_po, decode_strings
 from l10n.po.write import encode_po, format_field
-from l10n.textfile import write_atomic
 
 
 def _unquote(line: str) -> str:
@@ -76,13 +76,19 @@ def _patch_block(block: list[str], changes: dict[str, str], mark_fuzzy: bool) ->
     return new
 
 
-def patch_po_file(path: Path | str, changes: dict[str, str], *, mark_fuzzy: bool = True) -> bool:
-    """:func:`patch_msgstrs` on a file, in place: its bytes are read in the
-    charset its header declares and written back in it, line ends as they
-    were.  Returns whether the file changed."""
-    path = Path(path)
-    text, codec, _ = decode_po(_read_bytes(path), str(path))
+def patch_po_bytes(
+    data: bytes, changes: dict[str, str], where: str, *, mark_fuzzy: bool = True
+) -> bytes:
+    """:func:`patch_msgstrs` on a file's bytes: read in the charset its header
+    declares and written back in it, line ends as they were."""
+    text, codec, _ = decode_po(data, where)
     patched = patch_msgstrs(text, changes, mark_fuzzy=mark_fuzzy)
-    if patched == text:
-        return False
-    return write_atomic(path, encode_po(patched, codec, str(path)))
+    return data if patched == text else encode_po(patched, codec, where)
+
+
+def patch_po_file(path: Path | str, changes: dict[str, str], *, mark_fuzzy: bool = True) -> bool:
+    """:func:`patch_po_bytes` on a file, in place.  Returns whether it changed."""
+    path = Path(path)
+    data = _read_bytes(path)
+    patched = patch_po_bytes(data, changes, str(path), mark_fuzzy=mark_fuzzy)
+    return patched != data and write_atomic(path, patched)

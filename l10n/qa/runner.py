@@ -24,7 +24,7 @@ from l10n import catalog
 from l10n.catalog import po_files, po_language
 from l10n.errors import L10nError
 from l10n.files import ConcurrentEditError, WriteSet, folder_lock, recover, snapshot
-from l10n.po import patch_msgstrs, read_po
+from l10n.po import patch_po_bytes, read_po
 from l10n.qa import parallel
 from l10n.qa.base import Check, CheckContext, Problem, Severity, Unit
 from l10n.qa.registry import select_checks
@@ -272,8 +272,8 @@ def _check_and_fix(
             fixed = {}
             for path, (_, fixes) in zip(files, results, strict=True):
                 if fixes:
-                    text = path.read_bytes().decode("utf-8")
-                    writes.add(path, patch_msgstrs(text, fixes), expect=versions[path])
+                    data = patch_po_bytes(path.read_bytes(), fixes, str(path))
+                    writes.add(path, data, expect=versions[path])
                     fixed[path] = len(fixes)
             try:
                 writes.commit()
