@@ -39,7 +39,7 @@ One module per stage:
 
 The ``glossary`` check lives in :mod:`l10n.qa.checks.glossary`; nothing here
 imports the checks.  Importing this package does not load pymorphy3, which
-happens on first use of ru or uk, nor the readers of TSV, CSV and TBX.
+happens on first use of ru or uk, nor an XML parser.
 """
 
 from l10n.glossary.formats import GLOSSARY_SUFFIXES
