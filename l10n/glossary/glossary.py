@@ -23,15 +23,19 @@ from l10n.errors import L10nError
 from l10n.glossary import repair
 from l10n.glossary.forms import Phrase, TermForms, compile_term
 from l10n.glossary.matching import Text, en_raw_words, en_words, positions, quick_has
-from l10n.glossary.model import LANGUAGES, Enforced, Term, Violation
+from l10n.glossary.model import Enforced, Term, Violation
+from l10n.morph.chunks import matching
 from l10n.morph.text import is_acronym, normalize_text
 
 
 class Glossary:
     """Terms and the machinery to find them in English and in translations."""
 
-    def __init__(self, terms: Sequence[Term], languages: Sequence[str] = LANGUAGES) -> None:
+    def __init__(self, terms: Sequence[Term], languages: Sequence[str] | None = None) -> None:
+        """``languages`` defaults to those the terms give forms in."""
         self.terms: list[Term] = list(terms)
+        if languages is None:
+            languages = list(dict.fromkeys(lang for t in self.terms for lang in t.forms))
         self.languages: tuple[str, ...] = tuple(languages)
         self._compiled: dict[tuple[int, str], TermForms] = {}
         self._ids = {id(t): i for i, t in enumerate(self.terms)}
@@ -154,6 +158,11 @@ class Glossary:
         lang = self._lang(lang)
         return frozenset(w for p in self._forms(term, lang).accepted for s in p.sets for w in s)
 
+    def matching(self) -> dict[str, str]:
+        """How names are found in each language: "inflection (pymorphy3)",
+        "inflection (ending table)" or "exact forms + accepted"."""
+        return {lang: matching(lang) for lang in self.languages}
+
     def methods(self, term: Term, lang: str) -> dict[str, str]:
         """How each word's forms were made: dictionary, guess, table, sq-table, invariable."""
         lang = self._lang(lang)
@@ -257,7 +266,10 @@ class Glossary:
                 expected += " (Albanian endings allowed)"
         else:
             names = " or ".join(f'"{x}"' for x in lf.lemmas)
-            expected = f"expected {names} (any inflected form)"
+            if matching(lang).startswith("inflection"):
+                expected = f"expected {names} (any inflected form)"
+            else:  # say so, or "Kijowie" looks like a false alarm
+                expected = f"expected {names} (as written; list inflected forms in accepted.{lang})"
         tail = f', found "{found}"' if found else ", not found"
         return f"{term.en}: {expected}{tail}"
 

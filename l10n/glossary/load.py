@@ -1,42 +1,63 @@
-"""Loading a glossary: a folder of ``*.toml`` and ``*.tsv`` files, or one file.
+"""Loading a glossary: a folder of glossary files, or one file.
 
 The files are read (:mod:`l10n.glossary.formats`), every entry validated
-(:mod:`l10n.glossary.validate`) and the terms kept for the next run
+and merged (:mod:`l10n.glossary.validate`) and the terms kept for the next run
 (:mod:`l10n.glossary.cache`); an unchanged glossary is read back from there.
+What is kept does not depend on the project's languages: the terms are
+fitted to them (:func:`~l10n.glossary.validate.for_languages`) after the
+cache, which takes microseconds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from l10n.errors import InputFileError
 from l10n.glossary.cache import LoadCache
-from l10n.glossary.formats import GLOSSARY_SUFFIXES, RawTerm, read_toml, read_tsv
+from l10n.glossary.formats import (
+    GLOSSARY_SUFFIXES,
+    RawTerm,
+    read_file,
+    read_toml,
+)
 from l10n.glossary.glossary import Glossary
-from l10n.glossary.validate import build_term, check_conflicts
+from l10n.glossary.model import Term
+from l10n.glossary.validate import build_term, for_languages, merge_terms
+
+_SUFFIXES = ", ".join(f"*{s}" for s in GLOSSARY_SUFFIXES)
 
 
-def load_glossary(path: Path | str) -> Glossary:
-    """Read a glossary: a folder (every ``*.toml`` and ``*.tsv`` in it) or one file.
+def load_glossary(path: Path | str, languages: Sequence[str] | None = None) -> Glossary:
+    """Read a glossary: a folder (every ``*.toml``, ``*.tsv``, ``*.csv`` and
+    ``*.tbx`` in it) or one file, for the project's ``languages``.
 
     TOML: one table per term, named by its English form::
 
         ["Sudzha"]
         variants = ["Sudža"]              # other English spellings
         note = "Town in Kursk region."    # for translators
-        sq = "Suxha"                      # canonical form per language
-        uk = "Суджа"
-        ru = "Суджа"
+        uk = "Суджа"                      # canonical form, one per language
+        de = "Sudscha"
         accepted.uk = ["..."]             # extra forms/lemmas that also count
         forbidden.uk = ["Судзха"]         # must not appear, in any inflection
         inflect.sq = "f-a"                # Albanian ending class (optional)
         dnt = true                        # do not translate (no language forms)
 
-    TSV: a header row naming the columns ``en variants dnt note sq sq_accepted
-    sq_forbidden sq_inflect uk ... ru ...``, one term per row, lists separated by
-    ``|``.  Errors (syntax, duplicate or conflicting entries, unknown languages,
-    empty forms, binary files) raise :class:`InputFileError` with file and line.
+    TSV and CSV tables (a header row naming the columns, or a DeepL glossary
+    of one language pair) and TBX termbases are described in
+    docs/glossary.md.  Every term gives a form for each of ``languages``
+    (None: the languages the files give), forms in other languages are left
+    out.  Errors (syntax, duplicate or conflicting entries, unknown
+    languages, empty forms, binary files) raise :class:`InputFileError` with
+    file and line.
     """
+    terms, langs = for_languages(load_terms(glossary_files(path)), languages)
+    return Glossary(terms, langs)
+
+
+def glossary_files(path: Path | str) -> list[Path]:
+    """The files of a glossary folder, or the one glossary file ``path``."""
     p = Path(path)
     if p.is_dir():
         files = sorted(
@@ -45,25 +66,35 @@ def load_glossary(path: Path | str) -> Glossary:
             if f.is_file() and f.suffix in GLOSSARY_SUFFIXES and not f.name.startswith(".")
         )
         if not files:
-            raise InputFileError(
-                str(p), "no glossary files here", hint="expected *.toml or *.tsv files"
-            )
-    elif p.is_file():
+            raise InputFileError(str(p), "no glossary files here", hint=f"expected {_SUFFIXES}")
+        return files
+    if p.is_file():
         if p.suffix not in GLOSSARY_SUFFIXES:
             raise InputFileError(
-                str(p), "not a glossary file", hint="glossary files end in .toml or .tsv"
+                str(p), "not a glossary file", hint=f"glossary files are {_SUFFIXES}"
             )
-        files = [p]
-    else:
-        raise InputFileError(str(p), "no such file or folder")
+        return [p]
+    raise InputFileError(str(p), "no such file or folder")
+
+
+def load_terms(files: Sequence[Path]) -> list[Term]:
+    """The validated, merged terms of ``files``, from the cache when unchanged."""
     cache = LoadCache(files)
     terms = cache.terms()
     if terms is None:
-        raws: list[RawTerm] = []
-        for f in files:
-            raws.extend(read_tsv(f) if f.suffix == ".tsv" else read_toml(f))
-        pairs = [(raw, build_term(raw)) for raw in raws]
-        check_conflicts(pairs)
-        terms = [term for _, term in pairs]
+        terms = read_terms(files)
         cache.keep(terms)
-    return Glossary(terms)
+    return terms
+
+
+def read_terms(files: Sequence[Path], texts: Mapping[Path, str] | None = None) -> list[Term]:
+    """The validated, merged terms of ``files``; ``texts`` replaces what some
+    of them hold on disk (or would hold: a file not written yet)."""
+    texts = texts or {}
+    raws: list[RawTerm] = []
+    for f in files:
+        if f.suffix == ".toml":
+            raws.extend(read_toml(f, texts[f]) if f in texts else read_toml(f))
+        else:
+            raws.extend(read_file(f, texts.get(f)))
+    return merge_terms([(raw, build_term(raw)) for raw in raws])

@@ -1,9 +1,9 @@
 """The records of the glossary: terms, their forms per language, what is wrong.
 
 A :class:`Term` is one name: its English form and English variants, and per
-language a :class:`LangForms` (canonical form, extra accepted forms or
-lemmas, forbidden variants, an inflection class), a do-not-translate flag
-and a note for translators.  A :class:`Violation` is one thing wrong with a
+language (any ISO 639-1 code) a :class:`LangForms` (canonical form, extra
+accepted forms or lemmas, forbidden variants, an inflection class), a
+do-not-translate flag and a note for translators.  A :class:`Violation` is one thing wrong with a
 translation; :class:`Enforced` is machine output after repair.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-LANGUAGES: tuple[str, ...] = ("sq", "uk", "ru")
 RULES = ("missing", "forbidden", "dnt")
 
 

@@ -24,7 +24,7 @@ or uk.
 """
 
 from l10n.morph.cache import add_cache_entries, new_cache_entries
-from l10n.morph.chunks import chunk_forms, inflect
+from l10n.morph.chunks import chunk_forms, inflect, matching
 from l10n.morph.slavic import (
     RU_TABLE,
     UK_TABLE,
@@ -64,6 +64,7 @@ __all__ = [
     "inflect",
     "is_acronym",
     "match_case",
+    "matching",
     "new_cache_entries",
     "normalize",
     "normalize_text",

@@ -4,7 +4,9 @@ The one entry point the glossary needs: :func:`chunk_forms` gives every form
 of a chunk with its key, :func:`inflect` puts a chunk into the slot of a key.
 Albanian goes to :mod:`l10n.morph.sq`, Russian and Ukrainian to
 :mod:`l10n.morph.slavic`; acronyms, Latin-script names in Cyrillic text and
-other languages keep their one form.
+every other language keep their one form (normalised: case, stress marks and
+apostrophes aside), so there a name matches as written or as one of the
+forms the glossary accepts (:func:`matching` says which a language gets).
 """
 
 from __future__ import annotations
@@ -27,6 +29,15 @@ def chunk_forms(
             return {normalize(chunk, lang): "base"}, "invariable"  # Latin script name
         return cyrillic_forms(chunk, lang, foreign)
     return {normalize(chunk, lang): "base"}, "invariable"
+
+
+def matching(lang: str) -> str:
+    """How names are found in ``lang``, in words for people (``l10n glossary list``)."""
+    if lang == "sq":
+        return "inflection (ending table)"
+    if lang in CYRILLIC_LANGS:
+        return "inflection (pymorphy3)"
+    return "exact forms + accepted"
 
 
 def inflect(chunk: str, lang: str, key: str, cls: str | None = None) -> str | None:

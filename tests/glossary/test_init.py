@@ -42,16 +42,16 @@ def test_the_glossary_never_imports_the_checks(tmp_path):
 def test_the_public_names():
     assert set(l10n.glossary.__all__) == {
         "GLOSSARY_SUFFIXES",
-        "LANGUAGES",
         "RULES",
         "Enforced",
         "Glossary",
         "LangForms",
         "Term",
         "Violation",
+        "export_deepl_tsv",
         "export_tbx",
+        "import_glossary",
         "load_glossary",
     }
     assert all(hasattr(l10n.glossary, name) for name in l10n.glossary.__all__)
-    assert l10n.glossary.LANGUAGES == ("sq", "uk", "ru")
-    assert l10n.glossary.GLOSSARY_SUFFIXES == (".toml", ".tsv")
+    assert l10n.glossary.GLOSSARY_SUFFIXES == (".toml", ".tsv", ".csv", ".tbx")
