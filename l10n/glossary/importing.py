@@ -21,12 +21,12 @@ from pathlib import Path
 
 from l10n import tomlfile
 from l10n.errors import InputFileError, L10nError
+from l10n.files import write_atomic
 from l10n.glossary.formats import GLOSSARY_SUFFIXES, read_glossary_text
 from l10n.glossary.load import glossary_files, load_terms, read_terms
 from l10n.glossary.model import LangForms, Term
 from l10n.glossary.tomlwrite import format_term, format_terms
 from l10n.glossary.validate import for_languages, phrase_key
-from l10n.textfile import write_atomic
 
 IMPORTABLE = (".tbx", ".csv", ".tsv")
 _HEADER = re.compile(r"^\s*\[(?!\[)")

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from l10n import languages
 from l10n.errors import InputFileError
+from l10n.files import write_atomic
 from l10n.glossary.formats import FORMAT_HINT, RawTerm
-from l10n.textfile import write_atomic
 
 if TYPE_CHECKING:
     from l10n.glossary.glossary import Glossary
