@@ -3,6 +3,7 @@ decoded JSON (cache files), and what ``l10n check`` does with a term."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import random
 from collections.abc import Callable, Iterable
@@ -279,7 +280,7 @@ def mutate_json(rng: random.Random, value: Any, keep: frozenset[str] = frozenset
     container, k = rng.choice(nodes)
     action = rng.random()
     if action < 0.7:
-        container[k] = rng.choice(JSON_VALUES)
+        container[k] = copy.deepcopy(rng.choice(JSON_VALUES))  # never shared
     elif action < 0.85 or isinstance(container, list):
         del container[k]
     else:
