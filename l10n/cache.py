@@ -12,15 +12,17 @@ The folder may come from anywhere (CI restores it from ``actions/cache``), so a
 cache file is data to check, never code to run: both caches are JSON, read
 with :func:`read_json` (which never blocks on a FIFO nor reads a device) and
 checked for shape before use; a file that is not what this code writes is a
-cache miss.  Writing one (:func:`write`) never fails the run either.
+cache miss.  Writing one (:func:`write`) is atomic and never fails the run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import stat
+import tempfile
 from collections.abc import Iterable
 from importlib.util import find_spec
 from pathlib import Path
@@ -106,17 +108,24 @@ def write(path: Path, value: Any) -> None:
     """Keep ``value`` as JSON in the cache file ``path``, atomically.
 
     A cache is never worth failing a run for: an unwritable folder, a full
-    disk or a folder where the file should be means no cache, silently.
+    disk or a folder where the file should be means no cache, silently.  Not
+    :func:`l10n.textfile.write_atomic`, which is for the user's files: it
+    reads the old file first (a FIFO planted here would block), keeps its
+    mode and syncs to disk, none of which a cache needs (a file torn by a
+    crash is only a cache miss), and its errors are the user's to fix.
     """
-    from l10n.errors import L10nError
-    from l10n.textfile import write_atomic
-
+    tmp: str | None = None
     try:
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        # Not a regular file there (a FIFO, a link to a device): reading it to
-        # compare, as write_atomic does, could block; replace it instead.
-        if path.is_symlink() or (path.exists() and not path.is_file()):
-            path.unlink()
-        write_atomic(path, text.encode("utf-8"))
-    except (L10nError, OSError, ValueError, RecursionError):
-        pass  # ValueError: a lone surrogate cannot be UTF-8
+        data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)  # over a file, a FIFO or a link alike; a folder stays
+        tmp = None
+    except (OSError, ValueError, TypeError, RecursionError):
+        pass  # ValueError: a lone surrogate, which UTF-8 cannot encode
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

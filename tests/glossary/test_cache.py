@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import errno
 import json
 import os
 import pickle
@@ -353,11 +354,25 @@ def _unwritable(kind: str, tmp_path: Path, monkeypatch) -> None:
         (cache_home / "l10n").mkdir(parents=True)
         (cache_home / "l10n").chmod(0o500)
     elif kind == "a full disk":
+        real_fdopen = os.fdopen
 
-        def no_space(fd):
-            raise OSError(28, "No space left on device")
+        class FullDisk:
+            def __init__(self, fd: int, *args, **kwargs) -> None:
+                self.file = real_fdopen(fd, *args, **kwargs)
 
-        monkeypatch.setattr(os, "fsync", no_space)
+            def __enter__(self) -> FullDisk:
+                return self
+
+            def __exit__(self, *exc) -> None:
+                self.file.close()
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(self.file, name)
+
+            def write(self, data: bytes) -> int:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "fdopen", FullDisk)
 
 
 UNWRITABLE = [
@@ -380,6 +395,8 @@ def test_an_unwritable_cache_folder_means_no_cache_silently(kind, tmp_path, monk
     result = CliRunner().invoke(cli, ["glossary", "list", "--glossary", str(path)])
     assert (result.exit_code, result.stderr) == (0, ""), result.output
     assert result.stdout == "Sudzha: sq: Suxha; uk: Суджа; ru: Суджа\n"
+    leftovers = list((tmp_path / "cache").rglob("*.tmp")) if kind == "a full disk" else []
+    assert leftovers == []  # the half-written file is removed
 
 
 def test_random_changes_to_a_cache_file_are_ignored_or_harmless(tmp_path, cache_home):
@@ -402,3 +419,15 @@ def test_random_changes_to_a_cache_file_are_ignored_or_harmless(tmp_path, cache_
             believed += 1
             exercise(gloss, unplaced(expected))
     assert 0 < believed < 300  # some changes keep the shape (a note, a form)
+
+
+def test_terms_name_their_file_as_given(tmp_path, cache_home, monkeypatch):
+    """Messages say where a term is (``glossary/names.toml:12``): a cache file
+    written when the glossary was named one way is not served for another."""
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "names.toml").write_text(CACHED_TOML, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_glossary("glossary").terms[0].source == "glossary/names.toml:1"
+    absolute = tmp_path / "glossary"
+    assert load_glossary(absolute).terms[0].source == f"{absolute}/names.toml:1"
+    assert load_glossary("glossary").terms[0].source == "glossary/names.toml:1"
