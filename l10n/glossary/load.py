@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from l10n.errors import InputFileError
+from l10n.errors import InputFileError, L10nError
 from l10n.glossary.cache import LoadCache
 from l10n.glossary.formats import (
     GLOSSARY_SUFFIXES,
@@ -52,8 +52,17 @@ def load_glossary(path: Path | str, languages: Sequence[str] | None = None) -> G
     languages, empty forms, binary files) raise :class:`InputFileError` with
     file and line.
     """
-    terms, langs = for_languages(load_terms(glossary_files(path)), languages)
-    return Glossary(terms, langs)
+    files = glossary_files(path)
+    cache = LoadCache(files)
+    cached = cache.terms()
+    if cached is not None:
+        try:
+            return Glossary(*for_languages(cached, languages))
+        except L10nError:
+            pass  # the error, if true, comes again from the files themselves
+    terms = read_terms(files)
+    cache.keep(terms)
+    return Glossary(*for_languages(terms, languages))
 
 
 def glossary_files(path: Path | str) -> list[Path]:
