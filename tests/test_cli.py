@@ -19,13 +19,12 @@ import shutil
 import socket
 import subprocess
 import sys
-import traceback
 from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner, Result
 from conftest import REPO, msgfmt_check, snapshot
+from support.cli import assert_input_error, run
 
 from l10n.cli import cli
 from l10n.po import format_po, read_po
@@ -33,29 +32,6 @@ from l10n.segment import read_source, segment_text
 
 SOURCE = "source/kursk.en.txt"
 NO_GLOSSARY = ("--glossary", "")
-
-
-def run(*args: str) -> Result:
-    """Invoke the CLI; a Python exception escaping a command fails the test."""
-    result = CliRunner().invoke(cli, list(args), prog_name="l10n")
-    exc = result.exception
-    if exc is not None and not isinstance(exc, SystemExit):
-        pytest.fail(
-            f"`l10n {' '.join(args)}` raised instead of reporting an error:\n"
-            + "".join(traceback.format_exception(exc)),
-            pytrace=False,
-        )
-    return result
-
-
-def assert_input_error(result: Result, *fragments: str) -> None:
-    """Exit 2, 'Error:' on stderr, no traceback anywhere."""
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
-    assert "Error:" in result.stderr
-    assert "Traceback" not in result.output
-    assert "Traceback" not in result.stderr
-    for fragment in fragments:
-        assert fragment in result.stderr, (fragment, result.stderr)
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.cli import assert_input_error, run
 
 from l10n.errors import InputFileError, L10nError
 from l10n.models import PackageInfo, find_package, install_file, list_packages
-from models.clirun import assert_input_error, run
 from models.zips import (
     MODEL_BIN,
     NAME,

@@ -17,10 +17,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from support.cli import assert_input_error, run
 
 from l10n.errors import InputFileError, L10nError
 from l10n.models import find_package, install_from_index
-from models.clirun import assert_input_error, run
 from models.web import point_index_at, redirect_to, trickle, without_length
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from support.cli import assert_input_error, run
 
 from l10n.errors import L10nError
 from l10n.models import install_file, list_packages, missing_model_error, packages_dir
-from models.clirun import assert_input_error, run
 from models.zips import NAME
 
 SOURCE = "source/kursk.en.txt"

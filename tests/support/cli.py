@@ -1,4 +1,4 @@
-"""The ``l10n`` command through click's CliRunner, as tests/test_cli.py runs it."""
+"""The ``l10n`` command through click's CliRunner, as the CLI tests run it."""
 
 from __future__ import annotations
 
@@ -28,5 +28,6 @@ def assert_input_error(result: Result, *fragments: str) -> None:
     assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
     assert "Error:" in result.stderr
     assert "Traceback" not in result.output
+    assert "Traceback" not in result.stderr
     for fragment in fragments:
         assert fragment in result.stderr, (fragment, result.stderr)
