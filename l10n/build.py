@@ -17,10 +17,13 @@ from pathlib import Path
 import polib
 
 from l10n import catalog
+from l10n.documents import DocumentOptions, read_document
+from l10n.documents.text import render
 from l10n.errors import InputFileError, L10nError
 from l10n.files import write_atomic
 from l10n.po import read_po
-from l10n.segment import read_source, segment_text
+
+__all__ = ["BuildResult", "build_all", "build_language", "render", "source_of"]
 
 
 @dataclass(frozen=True)
@@ -82,31 +85,6 @@ def _reference_line(pot_path: Path, entry: polib.POEntry, reference: str) -> int
     return entry.linenum or None
 
 
-def render(text: str, translations: dict[str, str]) -> tuple[str, int, int]:
-    """The article with each sentence replaced by its translation where there is one.
-
-    Lines are split at line feeds only, as :func:`segment_text` numbers them,
-    so every other character (CRLF line ends, form feeds...) comes out as it
-    went in.
-    """
-    lines = text.split("\n")
-    by_line: dict[int, list] = {}
-    segments = segment_text(text)
-    for seg in segments:
-        by_line.setdefault(seg.line, []).append(seg)
-    translated = 0
-    for number, segs in by_line.items():
-        line = lines[number - 1]
-        # Right to left, so earlier spans stay valid while later ones change.
-        for seg in reversed(segs):
-            target = translations.get(seg.text)
-            if target:
-                line = line[: seg.start] + target + line[seg.end :]
-                translated += 1
-        lines[number - 1] = line
-    return "\n".join(lines), len(segments), translated
-
-
 def build_language(
     pot_path: Path,
     lang: str,
@@ -115,6 +93,7 @@ def build_language(
     out: Path,
     include_fuzzy: bool = False,
     root: Path | None = None,
+    options: DocumentOptions | None = None,
 ) -> BuildResult:
     pot = read_po(pot_path)
     doc = pot_path.stem
@@ -126,7 +105,7 @@ def build_language(
         )
     po = read_po(po_file)
     source = source_of(pot, pot_path, root or Path.cwd())
-    text = read_source(source)
+    document = read_document(source, options)
     # msgfmt leaves fuzzy entries out of .mo files unless asked (-f): so do we.
     usable = [
         e
@@ -138,12 +117,18 @@ def build_language(
     # The article's sentences are the messages without a context or plural
     # forms: an entry with a context is another message with the same msgid.
     translations = {e.msgid: e.msgstr for e in usable if e.msgctxt is None and not e.msgid_plural}
-    rendered, total, translated = render(text, translations)
-    output = out / lang / f"{doc}.txt"
-    write_atomic(output, rendered)
+    rendered = document.render(translations)
+    total, translated = rendered.total, rendered.translated
+    output = out / lang / f"{doc}{_output_suffix(document.suffix)}"
+    write_atomic(output, rendered.text)
     mo = out / lang / f"{doc}.mo"
     write_atomic(mo, _compiled(po, usable).to_binary())
     return BuildResult(doc, lang, output, mo, total, translated, total - translated)
+
+
+def _output_suffix(suffix: str) -> str:
+    """Markdown and HTML keep their extension; anything else was read as text."""
+    return suffix if suffix in (".md", ".markdown", ".html", ".htm") else ".txt"
 
 
 def _compiled(po: polib.POFile, entries: list[polib.POEntry]) -> polib.POFile:
@@ -172,6 +157,7 @@ def build_all(
     out: Path,
     include_fuzzy: bool = False,
     root: Path | None = None,
+    options: DocumentOptions | None = None,
 ) -> list[BuildResult]:
     """Every template in ``locales`` in every requested language (default: all found).
 
@@ -197,6 +183,7 @@ def build_all(
                     out=out,
                     include_fuzzy=include_fuzzy,
                     root=root,
+                    options=options,
                 )
             )
     return results

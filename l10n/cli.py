@@ -160,11 +160,19 @@ def init(directory: Path, langs: str, source_language: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @handle_errors
 def segment(file: Path) -> None:
-    """Print the sentences of FILE, one per line."""
-    from l10n.segment import read_source, segment_text
+    """Print the sentences of FILE, one per line (as msgids: Markdown and HTML
+    inline markup as numbered placeholders)."""
+    from l10n.documents import read_document
 
-    for seg in segment_text(read_source(file)):
+    for seg in read_document(file, document_options(project())).segments:
         click.echo(seg.text)
+
+
+def document_options(config: Any) -> Any:
+    """What l10n.toml's [documents] says, for reading sources."""
+    from l10n.documents import DocumentOptions
+
+    return DocumentOptions(html_selector=config.html_selector, front_matter=config.front_matter)
 
 
 class Progress:
@@ -266,6 +274,7 @@ def translate(
             engine_factory=argos_engine_factory(DecodeOptions(batch_size=batch_size)),
             progress=progress,
             root=config.root,
+            documents=document_options(config),
         )
     finally:
         progress.close()
@@ -520,6 +529,7 @@ def build(to: str | None, out: Path | None, locales: Path | None, include_fuzzy:
         out=out or shown(config.build),
         include_fuzzy=include_fuzzy,
         root=config.root,
+        options=document_options(config),
     )
     left = 0
     for r in results:

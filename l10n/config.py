@@ -40,6 +40,8 @@ class Config:
     glossary: Path = field(default=Path("glossary"))
     build: Path = field(default=Path("build"))
     beam: int = 4
+    html_selector: str | None = None  # [documents]: the part of an HTML page to translate
+    front_matter: tuple[str, ...] = ("title",)  # [documents]: Markdown front matter to translate
 
     def source_files(self) -> list[Path]:
         """Every file the ``sources`` globs name, in a stable order."""
@@ -113,6 +115,10 @@ SCHEMA: dict[str, dict[str, tuple[str, Validator]]] = {
     },
     "translate": {
         "beam": ("beam", _positive_int),
+    },
+    "documents": {
+        "html-selector": ("html_selector", _string),
+        "front-matter": ("front_matter", _strings),
     },
 }
 _PATH_FIELDS = ("locales", "glossary", "build")

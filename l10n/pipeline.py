@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 import polib
 
 from l10n import catalog
+from l10n.documents import DocumentOptions, read_document
+from l10n.documents.placeholders import has_placeholders, restore_placeholders, strip_placeholders
 from l10n.engines import ArgosEngine, DecodeOptions, Engine
 from l10n.errors import L10nError
 from l10n.extras import require_mt
@@ -31,7 +33,7 @@ from l10n.files import (
     snapshot,
 )
 from l10n.po import po_bytes, read_po
-from l10n.segment import check_source_language, read_source, segment_text
+from l10n.segment import check_source_language
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -124,12 +126,13 @@ def plan_document(
     now: str,
     memories: dict[str, catalog.Memory],
     root: Path,
+    options: DocumentOptions | None = None,
 ) -> DocumentResult:
     """Everything up to machine translation: template, merge, translation memory."""
-    text = read_source(source)
+    document = read_document(source, options)
     if detect_language:
-        check_source_language(text, from_lang, str(source))
-    segments = segment_text(text)
+        check_source_language(document.prose, from_lang, str(source))
+    segments = document.segments
     doc = catalog.document_name(source)
     pot = catalog.make_template(doc, segments, source_ref(source, root), now=now)
     pot_path = catalog.template_path(locales, doc)
@@ -206,6 +209,7 @@ def translate_documents(
     progress: ProgressFunc | None = None,
     now: str | None = None,
     root: Path | None = None,
+    documents: DocumentOptions | None = None,
 ) -> list[DocumentResult]:
     """Pre-translate articles into ``langs`` and write their POT and PO files.
 
@@ -231,6 +235,7 @@ def translate_documents(
                     now=now,
                     memories=memories,
                     root=root,
+                    options=documents,
                 )
                 for s in sources
             ]
@@ -250,6 +255,8 @@ def translate_documents(
                     ) from None
     raise AssertionError("unreachable")
 
+
+PLACED_NOTE = "Markup placed by position; check it."
 
 # A reviewer's save during the run costs one more merge (decoding is kept);
 # saves that keep landing during every merge end the run unwritten.
@@ -313,14 +320,19 @@ class _Decoder:
                 self.progress(lang, done, len(todo))
 
         if todo:
-            for index, text in engine.translate(todo, beam_size=self.beam_size, progress=advance):
-                self.done[(lang, todo[index])] = text
+            # Models garble markup: they get the text alone, and the tags are
+            # put back by position (l10n.documents.placeholders).
+            plain = [strip_placeholders(msgid) for msgid in todo]
+            for index, text in engine.translate(plain, beam_size=self.beam_size, progress=advance):
+                self.done[(lang, todo[index])] = restore_placeholders(todo[index], text)
         note = f"{catalog.MT_NOTE_PREFIX} {engine.name}; needs review."
         for entry in entries:
             entry.msgstr = self.done[(lang, entry.msgid)]
             if "fuzzy" not in entry.flags:
                 entry.flags.insert(0, "fuzzy")
-            catalog.set_notes(entry, **{catalog.MT_NOTE_PREFIX: note})
+            marked = has_placeholders(entry.msgid)
+            text = f"{note} {PLACED_NOTE}" if marked else note
+            catalog.set_notes(entry, **{catalog.MT_NOTE_PREFIX: text})
 
 
 def _commit(docs: list[DocumentResult], locales: Path, now: str) -> None:

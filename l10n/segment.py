@@ -39,6 +39,41 @@ NO_SPLIT_AFTER = re.compile(
 )
 
 
+# A time of day goes on with a capital in news text: '9 a.m. Moscow time',
+# '5 p.m. GMT', '8 a.m. Monday'; any other capital starts a sentence
+# ('at 5 p.m. Then we go').
+_TIME_OF_DAY = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_GOES_ON_AFTER_TIME = re.compile(
+    r"(?:[A-Z]{2,4}\b|[A-Z][a-z]+ time\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:Eastern|Central|Pacific|Mountain|Kyiv|Moscow|Kiev)\b)"
+)
+# Units of measure pysbd ends a sentence after when a lowercase word follows
+# ('5 lb. of flour'): a sentence never starts in lowercase after them.
+_UNIT_BEFORE_LOWERCASE = re.compile(
+    r"\b(?:lbs?|oz|kg|mg|km|cm|mm|mi|ft|in|yd|yds|gal|qt|pt|tsp|tbsp|sq|cu|hr|hrs|min|sec|mph)\.$"
+)
+# A list item's marker alone: 'a.', 'iv)', '12.' at the start of the line.
+_LIST_MARKER = re.compile(r"(?:[A-Za-z]|\d{1,3}|[ivxlIVXL]{1,5})[.)]")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”]")
+
+
+def _joined(paragraph: str, previous: tuple[int, int], start: int) -> bool:
+    """Whether pysbd's break between ``previous`` and the sentence at ``start``
+    is wrong: it is inside a URL, after a title, a time of day or a unit, or
+    after a list item's marker."""
+    before = paragraph[previous[0] : previous[1]]
+    if NO_SPLIT_AFTER.search(before):
+        return True
+    if _TIME_OF_DAY.search(before) and _GOES_ON_AFTER_TIME.match(paragraph, start):
+        return True
+    if _UNIT_BEFORE_LOWERCASE.search(before) and paragraph[start].islower():
+        return True
+    if not paragraph[: previous[0]].strip() and _LIST_MARKER.fullmatch(before):
+        return True
+    return any(m.start() < previous[1] and start < m.end() for m in _URL.finditer(paragraph))
+
+
 @lru_cache(maxsize=1)
 def _segmenter():  # pysbd.Segmenter, imported lazily: the CLI starts without it
     import pysbd
@@ -60,7 +95,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
             end -= 1
         if start == end:
             continue
-        if spans and NO_SPLIT_AFTER.search(paragraph[spans[-1][0] : spans[-1][1]]):
+        if spans and _joined(paragraph, spans[-1], start):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))

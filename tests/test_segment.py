@@ -94,6 +94,37 @@ def test_ordinary_sentence_ends_still_split(paragraph, expected):
     assert sentences(paragraph) == expected
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # A URL's query is not a question.
+        (
+            "See https://example.com/?p=2025 for details. Then go.",
+            ["See https://example.com/?p=2025 for details.", "Then go."],
+        ),
+        ("Read www.example.com/a.b?x=1 now. Next.", ["Read www.example.com/a.b?x=1 now.", "Next."]),
+        # A URL that ends a sentence still ends it.
+        ("Visit https://example.com. Then go.", ["Visit https://example.com.", "Then go."]),
+        # A time of day followed by what belongs to it.
+        ("We met at 9 a.m. Moscow time.", ["We met at 9 a.m. Moscow time."]),
+        ("It starts at 5 p.m. GMT on Monday.", ["It starts at 5 p.m. GMT on Monday."]),
+        ("At 8 a.m. Monday the shelling began.", ["At 8 a.m. Monday the shelling began."]),
+        # Units before a lowercase word.
+        (
+            "Buy 5 lb. of flour and 2 oz. of salt. Then bake.",
+            ["Buy 5 lb. of flour and 2 oz. of salt.", "Then bake."],
+        ),
+        ("The road is 40 km. Nobody came.", ["The road is 40 km.", "Nobody came."]),
+        # A list item alone on its line keeps its marker.
+        ("a. apples", ["a. apples"]),
+        ("iv. The fourth point.", ["iv. The fourth point."]),
+        ("b) pears. Fresh ones.", ["b) pears.", "Fresh ones."]),
+    ],
+)
+def test_urls_times_units_and_list_markers_do_not_split(paragraph, expected):
+    assert sentences(paragraph) == expected
+
+
 def test_project_rules_cover_the_titles_pysbd_splits_after():
     for text in ["Pres.", "Gov.", "Sen.", "Sgt.", "Pvt.", "Approx.", "approx.", "Est."]:
         assert NO_SPLIT_AFTER.search(f"He met the {text}"), text

@@ -16,13 +16,23 @@ from l10n.qa.checks import (
     language,
     length,
     numbers,
+    placeholders,
     punctuation,
     quotes,
     untranslated,
 )
 
 # In this order in ``all_checks()``; runs and ``l10n check --list`` sort by name.
-CHECK_MODULES = (numbers, language, untranslated, punctuation, quotes, length, glossary)
+CHECK_MODULES = (
+    numbers,
+    language,
+    untranslated,
+    punctuation,
+    quotes,
+    length,
+    glossary,
+    placeholders,
+)
 
 
 def all_checks() -> dict[str, Check]:

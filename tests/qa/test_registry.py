@@ -18,7 +18,16 @@ from l10n.cli import cli
 from l10n.errors import L10nError
 from l10n.qa import registry
 from l10n.qa.base import Check
-from l10n.qa.checks import glossary, language, length, numbers, punctuation, quotes, untranslated
+from l10n.qa.checks import (
+    glossary,
+    language,
+    length,
+    numbers,
+    placeholders,
+    punctuation,
+    quotes,
+    untranslated,
+)
 from l10n.qa.registry import CHECK_MODULES, all_checks, select_checks
 from qa.checks.samples import QA_CHECKS, REGISTERED
 from qa.samples import RUSSIA_FIFTH, UK_WITH_RUSSIAN_PUTIN, run, set_msgstr
@@ -35,6 +44,7 @@ FAMILIES = {
     "quotes": quotes,
     "length": length,
     "glossary": glossary,
+    "placeholders": placeholders,
 }
 
 

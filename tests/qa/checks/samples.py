@@ -23,6 +23,7 @@ QA_CHECKS = {
     "spacing": Severity.WARNING,
     "quotes": Severity.ERROR,
     "length": Severity.WARNING,
+    "placeholders": Severity.ERROR,
 }
 
 REGISTERED = all_checks()
