@@ -40,6 +40,8 @@ class Config:
     glossary: Path = field(default=Path("glossary"))
     build: Path = field(default=Path("build"))
     beam: int = 4
+    memory_threshold: int = 75  # percent: a fuzzy match this good is a starting point
+    memory_prefer: str = "memory"  # at or above it: "memory" or "machine" translation
 
     def source_files(self) -> list[Path]:
         """Every file the ``sources`` globs name, in a stable order."""
@@ -99,6 +101,18 @@ def _positive_int(value: Any, where: _Where) -> int:
     return value
 
 
+def _percent(value: Any, where: _Where) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise where.error(f"must be a whole number from 1 to 100 (percent), not {value!r}")
+    return value
+
+
+def _prefer(value: Any, where: _Where) -> str:
+    if value not in ("memory", "machine"):
+        raise where.error(f'must be "memory" or "machine", not {value!r}')
+    return value
+
+
 Validator = Callable[[Any, _Where], Any]
 
 # section -> key -> (Config field, validator)
@@ -113,6 +127,10 @@ SCHEMA: dict[str, dict[str, tuple[str, Validator]]] = {
     },
     "translate": {
         "beam": ("beam", _positive_int),
+    },
+    "memory": {
+        "fuzzy-threshold": ("memory_threshold", _percent),
+        "prefer": ("memory_prefer", _prefer),
     },
 }
 _PATH_FIELDS = ("locales", "glossary", "build")
