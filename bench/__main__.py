@@ -13,11 +13,17 @@ import bench
 from bench.common import RESULTS, Section, log, machine_info, randommodel
 from bench.report import DOCS, markdown, text_table, to_json, write_json
 
-SECTIONS = ("translate", "startup", "check", "memory")
+SECTIONS = ("translate", "startup", "check", "memory", "tm")
 # The order the sections run in, with their shares of the time left when
 # they start: the sections of mostly fixed cost first, so that translation
 # (the one that most needs its repeats) gets whatever they leave.
-ORDER = (("startup", 0.02), ("check", 0.30), ("memory", 0.08), ("translate", 0.60))
+ORDER = (
+    ("startup", 0.02),
+    ("tm", 0.05),
+    ("check", 0.30),
+    ("memory", 0.08),
+    ("translate", 0.60),
+)
 LANGS = ["sq", "uk", "ru"]
 
 
@@ -90,6 +96,10 @@ def run_sections(
             from bench import checking
 
             sections[name] = checking.run(repeat=args.repeat, deadline=until, quick=args.quick)
+        elif name == "tm":
+            from bench import tm
+
+            sections[name] = tm.run(quick=args.quick)
         elif name == "memory":
             from bench import memory
             from bench.translation import load_repo_glossary

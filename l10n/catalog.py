@@ -43,6 +43,7 @@ FUZZY_THRESHOLD = 0.6
 GLOSSARY_NOTE_PREFIX = "Glossary:"
 MT_NOTE_PREFIX = "Machine translation:"
 TM_NOTE_PREFIX = "Translation memory:"
+TM_HINT_PREFIX = "Translation memory (below the threshold):"
 MISSING_NOTE_PREFIX = "Glossary term not found:"
 
 

@@ -42,6 +42,8 @@ class Config:
     beam: int = 4
     html_selector: str | None = None  # [documents]: the part of an HTML page to translate
     front_matter: tuple[str, ...] = ("title",)  # [documents]: Markdown front matter to translate
+    memory_threshold: int = 75  # percent: a fuzzy match this good is a starting point
+    memory_prefer: str = "memory"  # at or above it: "memory" or "machine" translation
 
     def source_files(self) -> list[Path]:
         """Every file the ``sources`` globs name, in a stable order."""
@@ -101,6 +103,18 @@ def _positive_int(value: Any, where: _Where) -> int:
     return value
 
 
+def _percent(value: Any, where: _Where) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise where.error(f"must be a whole number from 1 to 100 (percent), not {value!r}")
+    return value
+
+
+def _prefer(value: Any, where: _Where) -> str:
+    if value not in ("memory", "machine"):
+        raise where.error(f'must be "memory" or "machine", not {value!r}')
+    return value
+
+
 Validator = Callable[[Any, _Where], Any]
 
 # section -> key -> (Config field, validator)
@@ -119,6 +133,10 @@ SCHEMA: dict[str, dict[str, tuple[str, Validator]]] = {
     "documents": {
         "html-selector": ("html_selector", _string),
         "front-matter": ("front_matter", _strings),
+    },
+    "memory": {
+        "fuzzy-threshold": ("memory_threshold", _percent),
+        "prefer": ("memory_prefer", _prefer),
     },
 }
 _PATH_FIELDS = ("locales", "glossary", "build")

@@ -10,7 +10,7 @@ model, an interrupted decode -- leaves every file as it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +32,7 @@ from l10n.files import (
     recover,
     snapshot,
 )
+from l10n.memory import LanguageMemory, Settings, TranslationMemory, open_for_run
 from l10n.po import po_bytes, read_po
 from l10n.segment import check_source_language
 
@@ -52,6 +53,7 @@ class LanguageResult:
     kept: int = 0
     fuzzy_matched: int = 0
     from_memory: int = 0
+    fuzzy_from_memory: int = 0  # started from a similar sentence's translation
     machine: int = 0
     obsoleted: int = 0
     missing_terms: int = 0
@@ -124,9 +126,10 @@ def plan_document(
     from_lang: str,
     detect_language: bool,
     now: str,
-    memories: dict[str, catalog.Memory],
+    memories: dict[str, LanguageMemory],
     root: Path,
     options: DocumentOptions | None = None,
+    memory: Settings | None = None,
 ) -> DocumentResult:
     """Everything up to machine translation: template, merge, translation memory."""
     document = read_document(source, options)
@@ -157,19 +160,45 @@ def plan_document(
             fuzzy_matched=merged.fuzzy_matched,
             obsoleted=merged.obsoleted,
         )
-        memory = memories[lang]
         for entry in merged.new:
-            hit = memory.lookup(entry.msgid)
-            if hit is None:
-                result.pending.append(entry)
-                continue
-            entry.msgstr, origin = hit
-            catalog.set_notes(
-                entry, **{catalog.TM_NOTE_PREFIX: f"{catalog.TM_NOTE_PREFIX} {origin}"}
-            )
-            result.from_memory += 1
+            _from_memory(result, entry, memories[lang], memory or Settings())
         results.append(result)
     return DocumentResult(source, doc, pot_path, pot, old_pot_text, results, pot_version)
+
+
+def _from_memory(
+    result: LanguageResult, entry: polib.POEntry, memory: LanguageMemory, settings: Settings
+) -> None:
+    """Translation memory for a new sentence: the same sentence's reviewed
+    translation; else a similar one's (``settings.threshold`` % or more) as a
+    fuzzy start, unless machine translation is preferred; else the machine,
+    with the best match below the threshold as a hint in the note."""
+    hit = memory.lookup(entry.msgid)
+    if hit is not None:
+        entry.msgstr, origin = hit
+        catalog.set_notes(entry, **{catalog.TM_NOTE_PREFIX: f"{catalog.TM_NOTE_PREFIX} {origin}"})
+        result.from_memory += 1
+        return
+    near = memory.fuzzy(entry.msgid)
+    if near is not None and near.score >= settings.threshold and settings.prefer == "memory":
+        entry.msgstr = near.target
+        entry.previous_msgid = near.source  # Poedit shows what changed
+        if "fuzzy" not in entry.flags:
+            entry.flags.insert(0, "fuzzy")
+        note = (
+            f"{catalog.TM_NOTE_PREFIX} {near.score:.0f}% match from {near.origin}; "
+            f"its source: {near.source}"
+        )
+        catalog.set_notes(entry, **{catalog.TM_NOTE_PREFIX: note})
+        result.fuzzy_from_memory += 1
+        return
+    if near is not None:
+        hint = (
+            f"{catalog.TM_HINT_PREFIX} {near.score:.0f}% match from {near.origin}: "
+            f"{near.source} => {near.target}"
+        )
+        catalog.set_notes(entry, **{catalog.TM_HINT_PREFIX: hint})
+    result.pending.append(entry)
 
 
 def _apply_glossary(result: LanguageResult, glossary: Glossary | None, machine: set[int]) -> None:
@@ -210,21 +239,28 @@ def translate_documents(
     now: str | None = None,
     root: Path | None = None,
     documents: DocumentOptions | None = None,
+    memory: Settings | None = None,
 ) -> list[DocumentResult]:
     """Pre-translate articles into ``langs`` and write their POT and PO files.
 
     ``root`` is the project folder (default: the working directory): sources
-    must be inside it, and references are written relative to it.
+    must be inside it, and references are written relative to it.  ``memory``
+    says where the translation memory database is and how fuzzy matches are
+    used (default: a memory built in RAM for this run, 75%, memory first).
     """
     now = now or catalog.timestamp()
     root = root or Path.cwd()
     sources = [Path(s) for s in sources]
     catalog.check_document_names(sources)
     decoder = _Decoder(engine_factory or argos_engine_factory(), from_lang, beam_size, progress)
-    with _writer_lock(locales):
+    memory = memory or Settings()
+    with _writer_lock(locales), ExitStack() as stack:
         recover(locales)
+        tm = stack.enter_context(_open_memory(memory, locales, from_lang))
         for attempt in range(1, COMMIT_ATTEMPTS + 1):
-            memories = {lang: catalog.build_memory(locales, lang) for lang in langs}
+            if attempt > 1:
+                tm.sync()  # the files a reviewer saved meanwhile
+            memories = {lang: tm.language(lang) for lang in langs}
             docs = [
                 plan_document(
                     s,
@@ -236,6 +272,7 @@ def translate_documents(
                     memories=memories,
                     root=root,
                     options=documents,
+                    memory=memory,
                 )
                 for s in sources
             ]
@@ -261,6 +298,15 @@ PLACED_NOTE = "Markup placed by position; check it."
 # A reviewer's save during the run costs one more merge (decoding is kept);
 # saves that keep landing during every merge end the run unwritten.
 COMMIT_ATTEMPTS = 5
+
+
+@contextmanager
+def _open_memory(settings: Settings, locales: Path, from_lang: str) -> Iterator[TranslationMemory]:
+    tm = open_for_run(settings, locales, from_lang)
+    try:
+        yield tm
+    finally:
+        tm.close()
 
 
 @contextmanager

@@ -80,6 +80,8 @@ build/
 .l10n.lock
 .*.l10n-tmp-*
 .l10n-journal-*.json
+# Translation memory database: rebuilt from the PO files by `l10n memory rebuild`.
+.l10n/
 """
 
 
