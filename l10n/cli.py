@@ -222,10 +222,9 @@ class Progress:
 )
 @click.option(
     "--batch-size",
-    default=16,
-    show_default=True,
+    default=None,
     type=click.IntRange(1, 1024),
-    help="Sentences per decoding batch.",
+    help="Sentences per decoding batch [default: 16 on the CPU, 64 on a GPU].",
 )
 @click.option(
     "--device",
@@ -242,7 +241,7 @@ def translate(
     glossary_path: str | None,
     beam: int | None,
     from_lang: str | None,
-    batch_size: int,
+    batch_size: int | None,
     device: str | None,
 ) -> None:
     """Segment FILES (default: l10n.toml's sources) and write or update their
@@ -282,7 +281,9 @@ def translate(
             detect_language=from_lang is None,
             engine_factory=engine_factory(
                 config.engines,
-                DecodeOptions(batch_size=batch_size),
+                DecodeOptions(batch_size=batch_size, gpu_batch_size=batch_size)
+                if batch_size
+                else DecodeOptions(),
                 device=device,
                 default_device=config.device,
             ),

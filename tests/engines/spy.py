@@ -34,12 +34,17 @@ class SpyTranslator:
 
     calls: ClassVar[list[Call]] = []
     devices: ClassVar[list[str]] = []
+    loads: ClassVar[list[dict[str, Any]]] = []  # the other arguments of each load
 
     real: Any = None  # ctranslate2.Translator
+    on_cpu = False  # load on the CPU whatever device is asked for (recorded all the same)
 
     def __init__(self, model: str, device: str = "cpu", **kwargs: Any) -> None:
         SpyTranslator.devices.append(device)
+        SpyTranslator.loads.append(kwargs)
         self.model = str(model)
+        if SpyTranslator.on_cpu:
+            device = "cpu"
         self.inner = SpyTranslator.real(model, device=device, **kwargs)
 
     def translate_batch(self, source, target_prefix=None, **options):
@@ -55,11 +60,16 @@ class SpyTranslator:
         return self.inner.score_batch(*args, **kwargs)
 
 
-def install(monkeypatch) -> type[SpyTranslator]:
-    """Make every Translator l10n loads a spy; returns the class holding the calls."""
+def install(monkeypatch, *, on_cpu: bool = False) -> type[SpyTranslator]:
+    """Make every Translator l10n loads a spy; returns the class holding the calls.
+
+    ``on_cpu``: decode on the CPU even where a GPU is asked for, to see what
+    l10n asks of a GPU on a machine without one.
+    """
     import ctranslate2
 
     SpyTranslator.real = SpyTranslator.real or ctranslate2.Translator
-    SpyTranslator.calls, SpyTranslator.devices = [], []
+    SpyTranslator.calls, SpyTranslator.devices, SpyTranslator.loads = [], [], []
+    SpyTranslator.on_cpu = on_cpu
     monkeypatch.setattr(ctranslate2, "Translator", SpyTranslator)
     return SpyTranslator

@@ -145,6 +145,19 @@ def test_cuda_without_a_gpu_is_an_error_blamed_on_the_setting(monkeypatch):
     assert "cpu" in err.value.hint
 
 
+def test_on_a_gpu_one_translator_takes_larger_batches(ct2_models, monkeypatch):
+    spy = install(monkeypatch, on_cpu=True)
+    texts = [f"{text} ({i})" for i in range(24) for text in TEXTS]  # 72 sentences
+    got = dict(nllb_engine(ct2_models, device="cuda", max_length=4).translate(texts))
+    assert len(got) == 72
+    assert spy.devices == ["cuda"] and spy.loads[0]["inter_threads"] == 1
+    assert sorted(len(call.source) for call in spy.calls) == [8, 64]
+    spy = install(monkeypatch)
+    dict(nllb_engine(ct2_models, max_length=4, inter_threads=2).translate(texts))
+    assert spy.devices == ["cpu"] and spy.loads[0]["inter_threads"] == 2
+    assert sorted(len(call.source) for call in spy.calls) == [8, 16, 16, 16, 16]
+
+
 def test_decoding_on_a_gpu_gives_the_cpus_translations(ct2_models):
     """Runs only where CTranslate2 sees a GPU (skipped on CI machines)."""
     if base.cuda_devices() == 0:
