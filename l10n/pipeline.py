@@ -475,9 +475,8 @@ class _Decoder:
             # Models garble markup: they get the text alone, and the tags are
             # put back by position (l10n.documents.placeholders).
             plain = [strip_placeholders(msgid) for msgid in todo]
-            for index, result in engine.translate(
-                plain, beam_size=self.beam_size, progress=advance
-            ):
+            results = engine.translate(plain, beam_size=self.beam_size, progress=advance)
+            for index, result in results:
                 msgid = todo[index]
                 translation = Translation.of(result)
                 self.done[(lang, msgid)] = translation.map(

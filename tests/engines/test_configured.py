@@ -13,11 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from conftest import msgfmt_check
+from support.cli import assert_input_error, run
 
 from l10n import catalog
-from l10n.cli import cli
 from l10n.engines import base
 from l10n.po import read_po
 
@@ -39,13 +39,6 @@ source-prefix = "eng_Latn"
 source-suffix = "</s>"
 target-prefix = "rus_Cyrl"
 """
-
-
-def run(*args: str) -> Result:
-    result = CliRunner().invoke(cli, list(args), prog_name="l10n")
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 @pytest.fixture
@@ -137,11 +130,7 @@ def test_models_list_shows_the_configured_engines(configured):
 
 
 def assert_config_error(result: Result, line: int, *words: str) -> None:
-    assert result.exit_code == 2, (result.stdout, result.stderr)
-    assert "Traceback" not in result.output
-    assert f"l10n.toml:{line}: " in result.stderr
-    for word in words:
-        assert word in result.stderr
+    assert_input_error(result, f"l10n.toml:{line}: ", *words)
     assert not Path("locales").exists()
 
 
@@ -161,8 +150,7 @@ def test_a_bad_engine_setting_stops_translate_at_its_line(configured, old, new, 
 def test_cuda_where_there_is_no_gpu_stops_translate(configured, monkeypatch):
     monkeypatch.setattr(base, "cuda_devices", lambda: 0)
     result = run("translate", "--glossary", "", "--device", "cuda")
-    assert result.exit_code == 2
-    assert '--device: "cuda", but CTranslate2 sees no GPU' in result.stderr
+    assert_input_error(result, '--device: "cuda", but CTranslate2 sees no GPU', "Hint:")
     assert not Path("locales").exists()
     Path("l10n.toml").write_text(CONFIG + 'device = "cuda"\n', encoding="utf-8")
     assert_config_error(run("translate", "--glossary", ""), 15, "engines.ru.device", "no GPU")
