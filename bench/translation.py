@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import ROOT, Row, Section, Side, Target, measure_rounds, median
+from bench.gpu import gpu_row
 from bench.synth import corpus_articles, document_segments, write_articles
 from l10n.engines import ArgosEngine
 
@@ -165,7 +166,7 @@ def load_repo_glossary() -> tuple[Any, str]:
 class Workload:
     name: str
     sources: list[Path]
-    segments: list[str]  # msgids, in the order l10n collects them for one language
+    segments: list[str]  # distinct msgids, in the order l10n decodes them for one language
     target_tokens: int  # decoded per segment, on every side
     source_tokens: int = 0
     tokens: list[list[str]] = field(default_factory=list)
@@ -175,7 +176,8 @@ def make_workload(
     name: str, folder: Path, articles: list[str], package: Any, target_tokens: int
 ) -> Workload:
     sources = write_articles(folder, articles)
-    segments = [s for text in articles for s in document_segments(text)]
+    # A sentence in two articles is decoded once (as l10n does), on every side.
+    segments = list(dict.fromkeys(s for text in articles for s in document_segments(text)))
     tokens = [package.tokenizer.encode(s) for s in segments]
     return Workload(name, sources, segments, target_tokens, sum(map(len, tokens)), tokens)
 
@@ -190,6 +192,7 @@ def translate_once(
     *,
     glossary: bool,
     target_tokens: int = TARGET_TOKENS,
+    device: str = "cpu",
 ) -> tuple[float, DecodeStats, Any]:
     """One ``l10n translate`` in-process; (seconds, decode stats, documents).
 
@@ -201,17 +204,23 @@ def translate_once(
     from l10n.pipeline import translate_documents
 
     stats = DecodeStats()
-    factory = counting_engine_factory(fixed_length_options(target_tokens), stats)
+    factory = counting_engine_factory(fixed_length_options(target_tokens, device=device), stats)
     start = time.perf_counter()
     loaded = load_glossary(ROOT / "glossary") if glossary else None
     docs = translate_documents(
-        sources, langs, locales=locales, glossary=loaded, beam_size=BEAM, engine_factory=factory
+        sources,
+        langs,
+        locales=locales,
+        glossary=loaded,
+        beam_size=BEAM,
+        engine_factory=factory,
+        root=locales.parent,  # the benchmark's project folder, which holds the sources
     )
     return time.perf_counter() - start, stats, docs
 
 
 def run_l10n(
-    work: Workload, langs: list[str], project: Path, *, glossary: bool
+    work: Workload, langs: list[str], project: Path, *, glossary: bool, device: str = "cpu"
 ) -> tuple[float, DecodeStats]:
     """``translate_once`` on a fresh locales folder, checked to translate ``work``."""
     locales = Path(tempfile.mkdtemp(prefix="locales-", dir=project))
@@ -221,8 +230,9 @@ def run_l10n(
         locales,
         glossary=glossary,
         target_tokens=work.target_tokens,
+        device=device,
     )
-    msgids = [e.msgid for d in docs for e in d.template]
+    msgids = list(dict.fromkeys(e.msgid for d in docs for e in d.template))
     if msgids != work.segments:
         raise RuntimeError(f"{work.name}: l10n translated other segments than the benchmark's")
     shutil.rmtree(locales)
@@ -595,6 +605,9 @@ def run(
             section.notes += measure_rounds(sides, repeat, until, f"translate {work.name}")
             _report(work, sides, section)
             section.notes += _noise(work, sides)
+            if work is workloads[0]:
+                args = (work, langs[0], project)
+                section.rows.append(gpu_row(*args, glossary=glossary is not None, repeat=repeat))
         first_round = sum(side.runs[0] for side in sides)  # the corpus's sides
         full = sum(len(document_segments(text)) for text in corpus_articles(50))
         section.notes.append(

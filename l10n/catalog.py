@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -45,6 +46,10 @@ MT_NOTE_PREFIX = "Machine translation:"
 TM_NOTE_PREFIX = "Translation memory:"
 TM_HINT_PREFIX = "Translation memory (below the threshold):"
 MISSING_NOTE_PREFIX = "Glossary term not found:"
+# Below this confidence (see mt_note) `l10n status` counts a machine
+# translation as low-confidence; l10n.toml's [translate] low-confidence.
+LOW_CONFIDENCE = 0.5
+_CONFIDENCE_RE = re.compile(r"; confidence (\d+(?:\.\d+)?);")
 
 
 def timestamp(now: datetime | None = None) -> str:
@@ -250,6 +255,26 @@ def set_notes(entry: polib.POEntry, *, glossary: str | None = None, **replace: s
     if glossary:
         lines.insert(0, glossary)
     entry.comment = "\n".join(lines)
+
+
+def mt_note(engine: str, confidence: float | None) -> str:
+    """The machine-translation note: the model, and how sure it was.
+
+    The confidence is the model's own average probability per token of its
+    output (0 to 1, two decimals), not a measure of correctness: a fluent
+    wrong sentence can score high.  Engines without scores give none.
+    """
+    shown = "" if confidence is None else f"; confidence {confidence:.2f}"
+    return f"{MT_NOTE_PREFIX} {engine}{shown}; needs review."
+
+
+def note_confidence(entry: polib.POEntry) -> float | None:
+    """The confidence in an entry's machine-translation note, if it has one."""
+    for line in _note_lines(entry):
+        if line.startswith(MT_NOTE_PREFIX):
+            found = _CONFIDENCE_RE.search(line)
+            return float(found.group(1)) if found else None
+    return None
 
 
 def drop_note(entry: polib.POEntry, prefix: str) -> None:
@@ -465,15 +490,20 @@ class Status:
     fuzzy: int
     untranslated: int
     obsolete: int
+    low_confidence: int = 0  # fuzzy machine translations below the threshold
 
     @property
     def percent_reviewed(self) -> float:
         return 100.0 * self.reviewed / self.total if self.total else 100.0
 
 
-def status(po: polib.POFile, path: Path | str) -> Status:
+def status(po: polib.POFile, path: Path | str, *, low_confidence: float = LOW_CONFIDENCE) -> Status:
+    """Counts of one PO file; ``low_confidence`` counts the unreviewed machine
+    translations whose model confidence is below it: where review starts."""
     live = [e for e in po if not e.obsolete]
-    fuzzy = sum(1 for e in live if "fuzzy" in e.flags and e.msgstr)
+    fuzzy_entries = [e for e in live if "fuzzy" in e.flags and e.msgstr]
+    fuzzy = len(fuzzy_entries)
+    confidences = (note_confidence(e) for e in fuzzy_entries)
     reviewed = sum(1 for e in live if is_reviewed(e))
     return Status(
         path=Path(path).as_posix(),
@@ -483,4 +513,5 @@ def status(po: polib.POFile, path: Path | str) -> Status:
         fuzzy=fuzzy,
         untranslated=len(live) - reviewed - fuzzy,
         obsolete=len(po) - len(live),
+        low_confidence=sum(1 for c in confidences if c is not None and c < low_confidence),
     )

@@ -222,10 +222,16 @@ class Progress:
 )
 @click.option(
     "--batch-size",
-    default=16,
-    show_default=True,
+    default=None,
     type=click.IntRange(1, 1024),
-    help="Sentences per decoding batch.",
+    help="Sentences per decoding batch [default: 16 on the CPU, 64 on a GPU].",
+)
+@click.option(
+    "--device",
+    type=click.Choice(["auto", "cpu", "cuda"]),
+    default=None,
+    help="Decode on the CPU or a GPU (auto: a GPU where there is one) "
+    "[default: l10n.toml's, or cpu].",
 )
 @handle_errors
 def translate(
@@ -235,7 +241,8 @@ def translate(
     glossary_path: str | None,
     beam: int | None,
     from_lang: str | None,
-    batch_size: int,
+    batch_size: int | None,
+    device: str | None,
 ) -> None:
     """Segment FILES (default: l10n.toml's sources) and write or update their
     POT and one PO per language.
@@ -246,7 +253,7 @@ def translate(
     at once; a reviewer's save during the run is kept.
     """
     from l10n.engines import DecodeOptions
-    from l10n.pipeline import argos_engine_factory, translate_documents
+    from l10n.pipeline import check_devices, engine_factory, translate_documents
 
     config = project()
     sources = list(files) or [shown(p) for p in config.source_files()]
@@ -261,6 +268,7 @@ def translate(
         parse_langs(from_lang, option="--from")[0] if from_lang else config.source_language
     )
     glossary = load_glossary_option(glossary_path, explicit=glossary_path is not None)
+    check_devices(config, langs, device)
     progress = Progress()
     try:
         docs = translate_documents(
@@ -271,7 +279,14 @@ def translate(
             beam_size=beam or config.beam,
             from_lang=source_lang,
             detect_language=from_lang is None,
-            engine_factory=argos_engine_factory(DecodeOptions(batch_size=batch_size)),
+            engine_factory=engine_factory(
+                config.engines,
+                DecodeOptions(batch_size=batch_size, gpu_batch_size=batch_size)
+                if batch_size
+                else DecodeOptions(),
+                device=device,
+                default_device=config.device,
+            ),
             progress=progress,
             root=config.root,
             documents=document_options(config),
@@ -323,33 +338,38 @@ def models() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @handle_errors
 def models_list(as_json: bool) -> None:
-    """Show the installed Argos Translate packages."""
+    """Show the installed Argos Translate packages and the engines l10n.toml
+    configures ([engines.LANG]: kind, model, device)."""
     from l10n.models import list_packages, packages_dir
+    from l10n.pipeline import configured_engines
 
     packages = list_packages()
+    engines = configured_engines(project())
     if as_json:
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "name": p.name,
-                        "from": p.from_code,
-                        "to": p.to_code,
-                        "version": p.version,
-                        "path": str(p.path),
-                    }
-                    for p in packages
-                ],
-                indent=2,
-            )
-        )
+        listed: list[dict[str, Any]] = [
+            {
+                "name": p.name,
+                "from": p.from_code,
+                "to": p.to_code,
+                "version": p.version,
+                "path": str(p.path),
+                "kind": "argos",
+            }
+            for p in packages
+        ]
+        click.echo(json.dumps(listed + [{**e, "configured": True} for e in engines], indent=2))
         return
     if not packages:
         click.echo(f"No packages installed in {packages_dir()}.", err=True)
         click.echo("Install one with `l10n models install LANG`.", err=True)
-        return
     for p in packages:
         click.echo(f"{p.from_code}->{p.to_code}\t{p.version}\t{p.name}\t{p.path}")
+    for e in engines:
+        found = "" if e["found"] == "yes" else f" ({e['found']})"
+        click.echo(
+            f"{e['from']}->{e['to']}\t{e['kind']}\t{e['model'] or 'installed package'}{found}\t"
+            f"device {e['device']} ({e['decodes_on']})\tl10n.toml [engines.{e['to']}]"
+        )
 
 
 @models.command("install")
@@ -391,15 +411,20 @@ def models_install(langs: tuple[str, ...], files: tuple[Path, ...], from_lang: s
 @handle_errors
 def status(directory: Path | None, as_json: bool) -> None:
     """Per PO file in DIRECTORY (default: the project's locales): segments,
-    reviewed, machine-translated (fuzzy), untranslated."""
+    reviewed, machine-translated (fuzzy), of which low-confidence (below
+    l10n.toml's [translate] low-confidence, default 0.5), untranslated."""
     from l10n.catalog import po_files
     from l10n.catalog import status as po_status
     from l10n.po import read_po
 
-    directory = directory or shown(project().locales)
+    config = project()
+    directory = directory or shown(config.locales)
     if not directory.exists():
         raise L10nError(f"{directory}: no such folder", hint="run `l10n translate` first")
-    rows = [po_status(read_po(p), p) for p in po_files([directory])]
+    rows = [
+        po_status(read_po(p), p, low_confidence=config.low_confidence)
+        for p in po_files([directory])
+    ]
     if as_json:
         click.echo(
             json.dumps(
@@ -412,12 +437,14 @@ def status(directory: Path | None, as_json: bool) -> None:
         click.echo(f"No PO files in {directory}.")
         return
     click.echo(
-        f"{'file':<28} {'lang':<5} {'segments':>8} {'reviewed':>13} {'fuzzy':>6} {'untransl.':>9}"
+        f"{'file':<28} {'lang':<5} {'segments':>8} {'reviewed':>13} {'fuzzy':>6} "
+        f"{'low conf.':>9} {'untransl.':>9}"
     )
     for r in rows:
         click.echo(
             f"{r.path:<28} {r.lang:<5} {r.total:>8} "
-            f"{r.reviewed:>6} ({r.percent_reviewed:>3.0f}%) {r.fuzzy:>6} {r.untranslated:>9}"
+            f"{r.reviewed:>6} ({r.percent_reviewed:>3.0f}%) {r.fuzzy:>6} "
+            f"{r.low_confidence:>9} {r.untranslated:>9}"
         )
 
 

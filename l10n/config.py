@@ -10,11 +10,17 @@ project root, so a project that predates ``l10n.toml`` keeps working.
 The keys are a published interface (scripts rely on their names), so an
 unknown key is an error, not something silently ignored: a typo such as
 ``langauges`` would otherwise translate into the wrong languages.
+
+Most sections are flat tables; ``[engines.LANG]`` is a section of tables,
+one per target language, each read with its own keys and kept with the
+lines it came from, so that a problem found only when the engine is made
+(a model folder missing on this machine, a token not in the vocabulary)
+is still reported at its line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +31,58 @@ from l10n.textfile import read_text
 
 CONFIG_NAME = "l10n.toml"
 _HINT = "see `l10n init --help` for a documented l10n.toml"
+
+
+ENGINE_KINDS = ("argos", "ctranslate2")
+DEVICES = ("auto", "cpu", "cuda")
+# CTranslate2's compute types (ctranslate2.get_supported_compute_types lists
+# those a device supports; an unsupported one fails when the model loads).
+COMPUTE_TYPES = (
+    "auto",
+    "default",
+    "float32",
+    "float16",
+    "bfloat16",
+    "int16",
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+)
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """One ``[engines.LANG]`` table: which model translates into ``lang``.
+
+    ``model`` is absolute (relative to l10n.toml in the file), ``model_text``
+    as written (how notes and listings name it).  ``device`` None: the
+    ``[translate] device``.
+    """
+
+    lang: str
+    kind: str = "argos"
+    model: Path | None = None
+    model_text: str = ""
+    source_tokenizer: str | None = None
+    target_tokenizer: str | None = None
+    source_prefix: tuple[str, ...] = ()
+    source_suffix: tuple[str, ...] = ()
+    target_prefix: tuple[str, ...] = ()
+    device: str | None = None
+    compute_type: str = "auto"
+    file: Path | None = None  # the l10n.toml it came from
+    lines: tuple[tuple[str, int], ...] = ()  # (key, line); (lang, line): the table's
+
+    def error(self, key: str, message: str, hint: str | None = None) -> InputFileError:
+        """An error about ``key`` of this table, at its line in l10n.toml."""
+        lines = dict(self.lines)
+        where = _Where(
+            self.file or Path(CONFIG_NAME),
+            lines.get(key, lines.get(self.lang)),
+            f"engines.{self.lang}.{key}" if key else f"[engines.{self.lang}]",
+        )
+        return where.error(message, hint or _HINT)
 
 
 @dataclass(frozen=True)
@@ -44,6 +102,9 @@ class Config:
     front_matter: tuple[str, ...] = ("title",)  # [documents]: Markdown front matter to translate
     memory_threshold: int = 75  # percent: a fuzzy match this good is a starting point
     memory_prefer: str = "memory"  # at or above it: "memory" or "machine" translation
+    device: str = "cpu"  # [translate] device: the engines' default
+    low_confidence: float = 0.5  # `l10n status` counts machine translations below it
+    engines: Mapping[str, EngineConfig] = field(default_factory=dict)
 
     def source_files(self) -> list[Path]:
         """Every file the ``sources`` globs name, in a stable order."""
@@ -115,6 +176,34 @@ def _prefer(value: Any, where: _Where) -> str:
     return value
 
 
+def _fraction(value: Any, where: _Where) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise where.error(f"must be a number from 0 to 1, not {value!r}")
+    return float(value)
+
+
+def _choice(choices: tuple[str, ...]) -> Validator:
+    def validate(value: Any, where: _Where) -> str:
+        if value not in choices:
+            raise where.error(f"must be one of {', '.join(choices)}, not {value!r}")
+        return value
+
+    return validate
+
+
+def _tokens(value: Any, where: _Where) -> tuple[str, ...]:
+    """Token(s): one string (split at spaces) or a list of strings."""
+    if isinstance(value, str):
+        tokens = tuple(value.split())
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        tokens = tuple(t for v in value for t in v.split())
+    else:
+        tokens = ()
+    if not tokens:
+        raise where.error(f"must be a token or a list of tokens, not {value!r}")
+    return tokens
+
+
 Validator = Callable[[Any, _Where], Any]
 
 # section -> key -> (Config field, validator)
@@ -129,6 +218,8 @@ SCHEMA: dict[str, dict[str, tuple[str, Validator]]] = {
     },
     "translate": {
         "beam": ("beam", _positive_int),
+        "device": ("device", _choice(DEVICES)),
+        "low-confidence": ("low_confidence", _fraction),
     },
     "documents": {
         "html-selector": ("html_selector", _string),
@@ -139,6 +230,23 @@ SCHEMA: dict[str, dict[str, tuple[str, Validator]]] = {
         "prefer": ("memory_prefer", _prefer),
     },
 }
+# [engines.LANG]: key -> (EngineConfig field, validator)
+ENGINE_SCHEMA: dict[str, tuple[str, Validator]] = {
+    "kind": ("kind", _choice(ENGINE_KINDS)),
+    "model": ("model_text", _string),
+    "source-tokenizer": ("source_tokenizer", _string),
+    "target-tokenizer": ("target_tokenizer", _string),
+    "source-prefix": ("source_prefix", _tokens),
+    "source-suffix": ("source_suffix", _tokens),
+    "target-prefix": ("target_prefix", _tokens),
+    "device": ("device", _choice(DEVICES)),
+    "compute-type": ("compute_type", _choice(COMPUTE_TYPES)),
+}
+# What only a CTranslate2 model folder has: an Argos package brings its own.
+_CT2_ONLY = ("model", "source-tokenizer", "target-tokenizer", "source-prefix")
+_CT2_ONLY += ("source-suffix", "target-prefix")
+# Sections of tables, one per name: [engines.uk], [engines.ru]...
+_TABLE_SECTIONS = {"engines": "a target language"}
 _PATH_FIELDS = ("locales", "glossary", "build")
 
 
@@ -161,22 +269,68 @@ def load_config(path: Path) -> Config:
     data = tomlfile.parse(path, text, hint=_HINT)
     values: dict[str, Any] = {}
     for section, table in data.items():
-        known = SCHEMA.get(section)
         where = _Where(path, lines.get((section,)), f"[{section}]")
-        if known is None:
-            raise where.error("unknown section", hint=f"sections: {_choices(SCHEMA)}")
+        if section not in SCHEMA and section not in _TABLE_SECTIONS:
+            raise where.error(
+                "unknown section", hint=f"sections: {_choices([*SCHEMA, *_TABLE_SECTIONS])}"
+            )
         if not isinstance(table, dict):
             raise where.error("must be a table")
-        for key, value in table.items():
-            where = _Where(path, lines.get((section, key)), f"{section}.{key}")
-            if key not in known:
-                raise where.error("unknown key", hint=f"keys of [{section}]: {_choices(known)}")
-            name, validate = known[key]
-            values[name] = validate(value, where)
+        if section == "engines":
+            values["engines"] = {
+                lang: _engine(path, lines, lang, value) for lang, value in table.items()
+            }
+        else:
+            values.update(_read_table(path, lines, (section,), table, SCHEMA[section]))
     root = path.parent
     for name in _PATH_FIELDS:
         values[name] = root / values.get(name, getattr(Config, name))
     return Config(root=root, path=path, **values)
+
+
+def _read_table(
+    path: Path,
+    lines: dict[tuple[str, ...], int],
+    at: tuple[str, ...],
+    table: dict[str, Any],
+    known: dict[str, tuple[str, Validator]],
+) -> dict[str, Any]:
+    """The fields of one table, every key validated at its line."""
+    values = {}
+    for key, value in table.items():
+        where = _Where(path, lines.get((*at, key), lines.get(at)), ".".join((*at, key)))
+        if key not in known:
+            raise where.error("unknown key", hint=f"keys of [{'.'.join(at)}]: {_choices(known)}")
+        name, validate = known[key]
+        values[name] = validate(value, where)
+    return values
+
+
+def _engine(path: Path, lines: dict[tuple[str, ...], int], lang: str, table: Any) -> EngineConfig:
+    """One [engines.LANG] table, its keys checked together (a CTranslate2
+    engine needs a model; an Argos package brings its own files)."""
+    at = ("engines", lang)
+    where = _Where(path, lines.get(at), f"[engines.{lang}]")
+    _language(lang, where)
+    if not isinstance(table, dict):
+        raise where.error("must be a table", hint='[engines.LANG] with kind = "argos" or ...')
+    values = _read_table(path, lines, at, table, ENGINE_SCHEMA)
+    kind = values.get("kind", "argos")
+    if kind == "ctranslate2" and "model_text" not in values:
+        raise where.error(
+            'kind = "ctranslate2" needs model, the CTranslate2 model folder',
+            hint='model = "models/opus-mt-en-zle" (relative to l10n.toml)',
+        )
+    for key in _CT2_ONLY if kind == "argos" else ():
+        if key in table:
+            raise _Where(path, lines.get((*at, key)), f"engines.{lang}.{key}").error(
+                f'is for kind = "ctranslate2" only: an Argos package brings its own {key}',
+                hint='set kind = "ctranslate2" to decode a CTranslate2 model folder',
+            )
+    if "model_text" in values:
+        values["model"] = path.parent / values["model_text"]
+    found = tuple((k[-1], n) for k, n in lines.items() if k[:2] == at and len(k) <= 3)
+    return EngineConfig(lang=lang, file=path, lines=found, **values)
 
 
 def _choices(names: Sequence[str] | dict[str, Any]) -> str:

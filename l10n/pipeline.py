@@ -9,18 +9,26 @@ model, an interrupted decode -- leaves every file as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polib
 
 from l10n import catalog
+from l10n.config import Config, EngineConfig
 from l10n.documents import DocumentOptions, read_document
 from l10n.documents.placeholders import has_placeholders, restore_placeholders, strip_placeholders
-from l10n.engines import ArgosEngine, DecodeOptions, Engine
+from l10n.engines import (
+    ArgosEngine,
+    CTranslate2Engine,
+    DecodeOptions,
+    Engine,
+    Translation,
+    resolve_device,
+)
 from l10n.errors import L10nError
 from l10n.extras import require_mt
 from l10n.files import (
@@ -37,6 +45,8 @@ from l10n.po import po_bytes, read_po
 from l10n.segment import check_source_language
 
 if TYPE_CHECKING:
+    from argostranslate.package import Package
+
     from l10n.glossary import Glossary
 
 ProgressFunc = Callable[[str, int, int], None]  # (language, done, total)
@@ -82,16 +92,112 @@ def argos_engine_factory(
     ``engine_class`` lets a caller instrument the engine (the benchmarks count
     its decoding calls) while finding packages exactly as ``translate`` does.
     """
-    from l10n.models import find_package, missing_model_error
+    return engine_factory({}, options, argos_class=engine_class)
+
+
+def engine_factory(
+    engines: Mapping[str, EngineConfig],
+    options: DecodeOptions | None = None,
+    *,
+    device: str | None = None,
+    default_device: str = "cpu",
+    argos_class: type[ArgosEngine] = ArgosEngine,
+    ct2_class: type[CTranslate2Engine] = CTranslate2Engine,
+) -> EngineFactory:
+    """Engines as l10n.toml's ``[engines.LANG]`` tables say, else the
+    installed Argos package for the pair.
+
+    ``device`` (the --device option) wins over each table's, which wins over
+    ``default_device`` ([translate] device).  Every problem with a
+    configured model is an input error at its line in l10n.toml.
+    """
+    options = options or DecodeOptions()
 
     def factory(from_code: str, to_code: str) -> Engine:
         require_mt()
-        package = find_package(from_code, to_code)
-        if package is None:
-            raise missing_model_error(from_code, to_code)
-        return engine_class(package, options)
+        config = engines.get(to_code) or EngineConfig(to_code)
+        opts = replace(
+            options,
+            device=engine_device(config, device, default_device),
+            compute_type=config.compute_type,
+        )
+        if config.kind == "ctranslate2":
+            assert config.model is not None  # load_config requires it
+            return ct2_class(
+                config.model,
+                from_code=from_code,
+                to_code=to_code,
+                label=config.model_text,
+                source_tokenizer=config.source_tokenizer,
+                target_tokenizer=config.target_tokenizer,
+                source_prefix=config.source_prefix,
+                source_suffix=config.source_suffix,
+                target_prefix=config.target_prefix,
+                options=opts,
+                blame=config.error,
+            )
+        return argos_class(_argos_package(from_code, to_code), opts)
 
     return factory
+
+
+def engine_device(config: EngineConfig, device: str | None, default_device: str) -> str:
+    """The device one engine decodes on; cuda where there is no GPU is an
+    error at the setting that asked for it (the option, or l10n.toml's line)."""
+    if device is not None:
+        return resolve_device(device, key="--device")
+    if config.device is not None:
+        return resolve_device(config.device, config.error)
+    if default_device == "cpu":
+        return "cpu"
+    return resolve_device(default_device, key="translate.device")
+
+
+def check_devices(config: Config, langs: Sequence[str], device: str | None) -> None:
+    """Every device the run's languages would decode on, checked now: a GPU
+    asked for where there is none stops the run before anything is read,
+    even when translation memory would leave nothing to decode."""
+    for lang in langs:
+        engine = config.engines.get(lang) or EngineConfig(lang)
+        if (device or engine.device or config.device) != "cpu":
+            require_mt("decoding on a GPU")
+            engine_device(engine, device, config.device)
+
+
+def configured_engines(config: Config) -> list[dict[str, str]]:
+    """What ``l10n models list`` shows of l10n.toml's [engines.LANG] tables:
+    kind, model, and the device each would decode on here."""
+    rows = []
+    for lang, engine in sorted(config.engines.items()):
+        setting = engine.device or config.device
+        try:
+            device = resolve_device(setting)
+        except L10nError:
+            device = "none: no GPU here"
+        model = engine.model
+        rows.append(
+            {
+                "from": config.source_language,
+                "to": lang,
+                "kind": engine.kind,
+                "model": engine.model_text,  # "": the installed Argos package
+                "path": str(model) if model else "",
+                "found": "yes" if model is None or model.is_dir() else "no such folder",
+                "device": setting,
+                "decodes_on": device,
+                "compute_type": engine.compute_type,
+            }
+        )
+    return rows
+
+
+def _argos_package(from_code: str, to_code: str) -> Package:
+    from l10n.models import find_package, missing_model_error
+
+    package = find_package(from_code, to_code)
+    if package is None:
+        raise missing_model_error(from_code, to_code)
+    return package
 
 
 def source_ref(source: Path, root: Path) -> str:
@@ -337,7 +443,7 @@ class _Decoder:
         self.factory, self.from_lang, self.beam_size = factory, from_lang, beam_size
         self.progress = progress
         self.engines: dict[str, Engine] = {}
-        self.done: dict[tuple[str, str], str] = {}  # (lang, msgid) -> machine output
+        self.done: dict[tuple[str, str], Translation] = {}  # (lang, msgid) -> machine output
 
     def translate(self, docs: list[DocumentResult]) -> None:
         # Every engine that will be needed is found before any decoding starts:
@@ -369,15 +475,20 @@ class _Decoder:
             # Models garble markup: they get the text alone, and the tags are
             # put back by position (l10n.documents.placeholders).
             plain = [strip_placeholders(msgid) for msgid in todo]
-            for index, text in engine.translate(plain, beam_size=self.beam_size, progress=advance):
-                self.done[(lang, todo[index])] = restore_placeholders(todo[index], text)
-        note = f"{catalog.MT_NOTE_PREFIX} {engine.name}; needs review."
+            results = engine.translate(plain, beam_size=self.beam_size, progress=advance)
+            for index, result in results:
+                msgid = todo[index]
+                translation = Translation.of(result)
+                self.done[(lang, msgid)] = translation.map(
+                    lambda text, msgid=msgid: restore_placeholders(msgid, text)
+                )
         for entry in entries:
-            entry.msgstr = self.done[(lang, entry.msgid)]
+            translation = self.done[(lang, entry.msgid)]
+            entry.msgstr = translation.text
             if "fuzzy" not in entry.flags:
                 entry.flags.insert(0, "fuzzy")
-            marked = has_placeholders(entry.msgid)
-            text = f"{note} {PLACED_NOTE}" if marked else note
+            note = catalog.mt_note(engine.name, translation.confidence)
+            text = f"{note} {PLACED_NOTE}" if has_placeholders(entry.msgid) else note
             catalog.set_notes(entry, **{catalog.MT_NOTE_PREFIX: text})
 
 

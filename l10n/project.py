@@ -45,6 +45,22 @@ build = "build"         # where `l10n build` writes the translated articles
 
 [translate]
 beam = 4                # beam size of machine translation (1 = fastest)
+device = "cpu"          # cpu; cuda (a GPU, an error where there is none); auto (a GPU if any)
+low-confidence = 0.5    # `l10n status` counts machine translations the model was less sure of
+
+# Each language is translated by its installed Argos package (`l10n models
+# install LANG`) unless a table here names a CTranslate2 model folder:
+#
+# [engines.uk]
+# kind = "ctranslate2"
+# model = "models/opus-mt-tc-big-en-zle"  # the converted model, relative to this file
+# source-tokenizer = "source.spm"  # SentencePiece files, relative to the model folder
+# target-tokenizer = "target.spm"  # default: the source tokenizer
+# source-prefix = ">>ukr<<"        # token(s) before the source (OPUS-MT multi-target)
+# source-suffix = "</s>"           # token(s) after it (models converted from Transformers)
+# target-prefix = "ukr_Cyrl"       # token(s) forced first in the output (NLLB, M2M-100)
+# device = "auto"                  # this language's device
+# compute-type = "auto"            # or int8, float16, ... (CTranslate2's compute types)
 """
 
 

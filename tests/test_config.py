@@ -100,7 +100,11 @@ def test_source_files_follow_the_globs_in_order(tmp_path):
     ],
 )
 def test_bad_configuration_names_file_line_and_the_choices(tmp_path, text, line, words):
-    path = write(tmp_path, text)
+    assert_input_error_at(tmp_path, text, line, words)
+
+
+def assert_input_error_at(folder: Path, text: str, line: int, words: list[str]) -> None:
+    path = write(folder, text)
     with pytest.raises(InputFileError) as caught:
         load_config(path)
     message = str(caught.value)
@@ -119,3 +123,87 @@ def test_a_binary_file_is_an_input_error(tmp_path):
     (tmp_path / "l10n.toml").write_bytes(b"\0\1\2")
     with pytest.raises(InputFileError, match="binary"):
         load_config(tmp_path / "l10n.toml")
+
+
+# --- [engines.LANG] ---------------------------------------------------------------
+
+ENGINES = """\
+[translate]
+device = "auto"
+low-confidence = 0.35
+
+[engines.uk]
+kind = "ctranslate2"
+model = "models/opus-mt-en-zle"
+source-tokenizer = "source.spm"
+target-tokenizer = "target.spm"
+source-prefix = ">>ukr<<"
+device = "cpu"
+compute-type = "int8"
+
+[engines.ru]
+kind = "ctranslate2"
+model = "models/nllb"
+source-prefix = ["eng_Latn"]
+source-suffix = "</s>"
+target-prefix = "rus_Cyrl"
+
+[engines.sq]
+device = "cuda"
+"""
+
+
+def test_engine_tables_are_read_per_language(tmp_path):
+    config = load_config(write(tmp_path, ENGINES))
+    assert config.device == "auto" and config.low_confidence == 0.35
+    uk, ru, sq = config.engines["uk"], config.engines["ru"], config.engines["sq"]
+    assert uk.kind == "ctranslate2"
+    assert uk.model == tmp_path.resolve() / "models" / "opus-mt-en-zle"
+    assert uk.model_text == "models/opus-mt-en-zle"
+    assert (uk.source_tokenizer, uk.target_tokenizer) == ("source.spm", "target.spm")
+    assert uk.source_prefix == (">>ukr<<",) and uk.target_prefix == ()
+    assert (uk.device, uk.compute_type) == ("cpu", "int8")
+    assert ru.source_prefix == ("eng_Latn",) and ru.source_suffix == ("</s>",)
+    assert ru.target_prefix == ("rus_Cyrl",) and ru.device is None
+    assert ru.source_tokenizer is None and ru.compute_type == "auto"
+    assert (sq.kind, sq.model, sq.device) == ("argos", None, "cuda")
+
+
+def test_without_engine_tables_every_language_takes_its_argos_package(tmp_path):
+    config = load_config(write(tmp_path, FULL))
+    assert config.engines == {} and config.device == "cpu" and config.low_confidence == 0.5
+
+
+def test_an_engine_setting_found_bad_later_is_reported_at_its_line(tmp_path):
+    path = write(tmp_path, ENGINES).resolve()
+    uk = load_config(path).engines["uk"]
+    assert str(uk.error("source-prefix", "not in the vocabulary")).startswith(
+        f"{path}:10: engines.uk.source-prefix: not in the vocabulary"
+    )
+    # A key the table does not set (a default that failed) is at the table's line.
+    ru = load_config(path).engines["ru"]
+    assert str(ru.error("device", "no GPU")).startswith(f"{path}:14: engines.ru.device: no GPU")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('[engines.uk]\nkind = "ctranslate2"\nmodle = "m"\n', 3, ["engines.uk.modle", "model"]),
+        ('[engines.uk]\nkind = "marian"\n', 2, ["engines.uk.kind", "argos, ctranslate2"]),
+        ("[engines.uk]\nmodel = 3\n", 2, ["engines.uk.model", "non-empty string"]),
+        ('[engines.xx]\nkind = "argos"\n', 1, ["[engines.xx]", "unknown language code 'xx'"]),
+        ('\n[engines.uk]\nkind = "ctranslate2"\n', 2, ["[engines.uk]", "needs model"]),
+        ('[engines.uk]\nmodel = "m"\n', 2, ["engines.uk.model", 'kind = "ctranslate2" only']),
+        ('[engines.uk]\ntarget-prefix = "x"\n', 2, ["engines.uk.target-prefix", "Argos"]),
+        ('[engines.uk]\nkind = "ctranslate2"\nmodel = "m"\nsource-prefix = []\n', 4, ["token"]),
+        ('[engines.uk]\nkind = "ctranslate2"\nmodel = "m"\ntarget-prefix = 5\n', 4, ["token"]),
+        ('[engines.uk]\ndevice = "gpu"\n', 2, ["engines.uk.device", "auto, cpu, cuda"]),
+        ('[engines.uk]\ncompute-type = "int4"\n', 2, ["engines.uk.compute-type", "int8"]),
+        ("[engines]\nuk = 1\n", 2, ["[engines.uk]", "must be a table"]),
+        ('[translate]\ndevice = "gpu"\n', 2, ["translate.device"]),
+        ("[translate]\nlow-confidence = 1.5\n", 2, ["translate.low-confidence", "0 to 1"]),
+        ('[translate]\nlow-confidence = "high"\n', 2, ["translate.low-confidence"]),
+    ],
+)
+def test_bad_engine_settings_name_file_line(tmp_path, text, line, words):
+    assert_input_error_at(tmp_path, text, line, words)

@@ -14,6 +14,10 @@ byte-identical ``model.bin`` and ``sentencepiece.model`` (SentencePiece runs
 with a fixed thread count for that reason), and an identical ``.argosmodel``
 given the same zlib.
 
+:func:`build_opus_mt_model` and :func:`build_nllb_model` write bare
+CTranslate2 model folders laid out like OPUS-MT's and NLLB's (what
+``[engines.LANG] kind = "ctranslate2"`` decodes), with their language tokens.
+
 Decoding behaviour: random weights seldom pick ``</s>``, so without
 ``eos_bias`` nearly every hypothesis runs to ``max_decoding_length``
 (CTranslate2's default is 256, and Argos does not lower it); pass a small
@@ -49,9 +53,13 @@ if TYPE_CHECKING:
     from ctranslate2.specs.transformer_spec import TransformerSpec
 
 __all__ = [
+    "NLLB_LANGUAGES",
+    "OPUS_MT_LANGUAGES",
     "TINY",
     "TRANSFORMER_BASE",
     "ModelShape",
+    "build_nllb_model",
+    "build_opus_mt_model",
     "build_random_package",
 ]
 
@@ -351,7 +359,12 @@ def _train_sentencepiece(lines: list[str], vocab_size: int, extra_pieces: list[s
 
 
 def _random_spec(
-    shape: ModelShape, vocabulary: list[str], seed: int, eos_bias: float | None
+    shape: ModelShape,
+    vocabulary: list[str],
+    seed: int,
+    eos_bias: float | None,
+    target_vocabulary: list[str] | None = None,
+    never: tuple[str, ...] = (),
 ) -> TransformerSpec:
     """A pre-norm Transformer spec with every variable filled with seeded random weights.
 
@@ -360,11 +373,13 @@ def _random_spec(
     sublayer adds O(1) to the residual stream, biases N(0, 0.02²), layer
     norms gamma=1 beta=0.  The output projection has weights N(0, 1/d) and
     zero bias, so its logits are ~N(0, 1), except ``</s>`` (``eos_bias``) and
-    ``<s>`` (suppressed, as a trained model would).
+    ``<s>`` and ``never`` (suppressed, as a trained model would).
+    ``target_vocabulary``: the decoder's, when it is not the encoder's.
     """
     from ctranslate2.specs.transformer_spec import TransformerSpec
 
     rng = np.random.default_rng(seed)
+    target = vocabulary if target_vocabulary is None else target_vocabulary
     d, ffn, vocab = shape.d_model, shape.ffn, len(vocabulary)
 
     def normal(rows: int, cols: int | None, std: float) -> np.ndarray:
@@ -398,7 +413,7 @@ def _random_spec(
         ffn_block(layer.ffn)
 
     decoder = spec.decoder
-    decoder.embeddings.weight = normal(vocab, d, 1 / math.sqrt(d))
+    decoder.embeddings.weight = normal(len(target), d, 1 / math.sqrt(d))
     layer_norm(decoder.layer_norm)
     for layer in decoder.layer:
         layer_norm(layer.self_attention.layer_norm)
@@ -409,18 +424,94 @@ def _random_spec(
         linear(layer.attention.linear[1], 2 * d, d)  # fused k, v (of the encoder output)
         linear(layer.attention.linear[2], d, d)
         ffn_block(layer.ffn)
-    decoder.projection.weight = normal(vocab, d, 1 / math.sqrt(d))
-    bias = np.zeros(vocab, dtype=np.float32)
+    decoder.projection.weight = normal(len(target), d, 1 / math.sqrt(d))
+    bias = np.zeros(len(target), dtype=np.float32)
     # A trained model never predicts the start token; a random one would, and
     # it decodes to nothing.  e^-100 is "never" for any logit scale used here.
-    bias[vocabulary.index("<s>")] = -100.0
+    for token in ("<s>", *never):
+        bias[target.index(token)] = -100.0
     if eos_bias is not None:
-        bias[vocabulary.index("</s>")] = eos_bias
+        bias[target.index("</s>")] = eos_bias
     decoder.projection.bias = bias
 
     spec.register_source_vocabulary(vocabulary)
-    spec.register_target_vocabulary(vocabulary)
+    spec.register_target_vocabulary(target)
     return spec
+
+
+# OPUS-MT's multi-target models (opus-mt-tc-big-en-zle...) choose the target
+# language from a token before the source, which only the model's source
+# vocabulary holds: the SentencePiece models know nothing of it.
+OPUS_MT_LANGUAGES = (">>bel<<", ">>rus<<", ">>ukr<<")
+# NLLB-200's language tokens: one shared vocabulary, the token of the source
+# language first in the source, the target's forced first in the output.
+NLLB_LANGUAGES = ("eng_Latn", "rus_Cyrl", "sqi_Latn", "ukr_Cyrl")
+
+
+def build_opus_mt_model(
+    dest: Path,
+    *,
+    shape: ModelShape = TINY,
+    seed: int = 0,
+    languages: tuple[str, ...] = OPUS_MT_LANGUAGES,
+    eos_bias: float | None = None,
+) -> Path:
+    """Write a CTranslate2 model folder laid out like a converted OPUS-MT model.
+
+    ``dest`` gets ``source.spm`` and ``target.spm`` (two SentencePiece
+    models, trained on differently seeded text), ``model.bin``, and separate
+    ``source_vocabulary.json`` / ``target_vocabulary.json``: the source
+    vocabulary is the source pieces followed by ``languages``, the target
+    tokens a multi-target model reads.  Returns ``dest``.
+    """
+    source_sp = _train_sentencepiece(_builtin_corpus(shape.vocab_size, seed), shape.vocab_size, [])
+    target_sp = _train_sentencepiece(
+        _builtin_corpus(shape.vocab_size, seed + 1), shape.vocab_size, []
+    )
+    source = [*_pieces(source_sp), *languages]
+    spec = _random_spec(shape, source, seed, eos_bias, target_vocabulary=_pieces(target_sp))
+    return _write_model_folder(
+        dest, spec, shape, {"source.spm": source_sp, "target.spm": target_sp}
+    )
+
+
+def build_nllb_model(
+    dest: Path,
+    *,
+    shape: ModelShape = TINY,
+    seed: int = 0,
+    languages: tuple[str, ...] = NLLB_LANGUAGES,
+    eos_bias: float | None = None,
+) -> Path:
+    """Write a CTranslate2 model folder laid out like a converted NLLB-200 model.
+
+    ``dest`` gets one SentencePiece model, ``sentencepiece.bpe.model``, and
+    ``model.bin`` with one ``shared_vocabulary.json``: the pieces followed
+    by the language tokens ``languages`` (as in NLLB, where the tokenizer
+    adds them and the SentencePiece model does not hold them).  The decoder
+    never chooses a language token itself; one is forced first as the
+    target prefix.  Returns ``dest``.
+    """
+    sp_model = _train_sentencepiece(_builtin_corpus(shape.vocab_size, seed), shape.vocab_size, [])
+    vocabulary = [*_pieces(sp_model), *languages]
+    spec = _random_spec(shape, vocabulary, seed, eos_bias, never=languages)
+    return _write_model_folder(dest, spec, shape, {"sentencepiece.bpe.model": sp_model})
+
+
+def _pieces(sp_model: bytes) -> list[str]:
+    processor = spm.SentencePieceProcessor(model_proto=sp_model)
+    return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+
+
+def _write_model_folder(
+    dest: Path, spec: TransformerSpec, shape: ModelShape, files: dict[str, bytes]
+) -> Path:
+    """The converter's output in ``dest`` (replaced whole), plus ``files``."""
+    dest = Path(dest)
+    _spec_converter(spec).convert(str(dest), quantization=shape.quantization, force=True)
+    for name, data in files.items():
+        (dest / name).write_bytes(data)
+    return dest
 
 
 def _spec_converter(spec: TransformerSpec) -> Any:

@@ -1,4 +1,4 @@
-"""l10n.engines: an installed package that cannot be decoded is an input error.
+"""l10n.engines.argos: an installed package that cannot be decoded is an input error.
 
 The package is a random-weight one (``model_files``) installed into a
 throw-away ARGOS_PACKAGES_DIR, then damaged the way a disk or a hand edit

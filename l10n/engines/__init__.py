@@ -1,0 +1,44 @@
+"""Machine translation engines, all decoded with CTranslate2.
+
+- :mod:`l10n.engines.base`: what an engine gives the pipeline (translations
+  with hypotheses, scores and a confidence), the decode options, devices,
+  and the batching every engine shares;
+- :mod:`l10n.engines.argos`: installed Argos Translate packages;
+- :mod:`l10n.engines.ct2`: CTranslate2 model folders configured in
+  ``l10n.toml`` (OPUS-MT, NLLB, ...), with their SentencePiece tokenizers
+  and language tokens.
+"""
+
+from l10n.engines.argos import REINSTALL_HINT, ArgosEngine, load_tokenizer
+from l10n.engines.base import (
+    DEVICES,
+    BatchEngine,
+    Blame,
+    DecodeOptions,
+    Engine,
+    Hypothesis,
+    Translation,
+    confidence,
+    cuda_devices,
+    plain_blame,
+    resolve_device,
+)
+from l10n.engines.ct2 import CTranslate2Engine
+
+__all__ = [
+    "DEVICES",
+    "REINSTALL_HINT",
+    "ArgosEngine",
+    "BatchEngine",
+    "Blame",
+    "CTranslate2Engine",
+    "DecodeOptions",
+    "Engine",
+    "Hypothesis",
+    "Translation",
+    "confidence",
+    "cuda_devices",
+    "load_tokenizer",
+    "plain_blame",
+    "resolve_device",
+]
