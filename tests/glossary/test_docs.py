@@ -25,6 +25,6 @@ def test_the_examples_load(tmp_path):
 
 
 def test_the_help_points_to_the_docs():
-    from l10n.cli import glossary
+    from l10n.cli.glossary import glossary
 
     assert "docs/glossary.md" in (glossary.help or "")

@@ -1,0 +1,148 @@
+"""``l10n segment`` and ``l10n translate``: articles in, POT and PO files out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from l10n.cli.common import (
+    Progress,
+    document_options,
+    handle_errors,
+    load_glossary_option,
+    locales_option,
+    memory_settings,
+    parse_langs,
+    project,
+    shown,
+)
+from l10n.errors import L10nError
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@handle_errors
+def segment(file: Path) -> None:
+    """Print the sentences of FILE, one per line (as msgids: Markdown and HTML
+    inline markup as numbered placeholders)."""
+    from l10n.documents import read_document
+
+    for seg in read_document(file, document_options(project())).segments:
+        click.echo(seg.text)
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--to", "to", default=None, help="Target languages, comma-separated [default: l10n.toml's]."
+)
+@locales_option
+@click.option(
+    "--glossary",
+    "glossary_path",
+    default=None,
+    help="Glossary folder or file [default: glossary/ if it exists; '' for none].",
+)
+@click.option("--beam", default=None, type=click.IntRange(1, 16), help="Beam size [default: 4].")
+@click.option(
+    "--from",
+    "from_lang",
+    default=None,
+    help="Source language; given, it skips the check that the article is English.",
+)
+@click.option(
+    "--batch-size",
+    default=None,
+    type=click.IntRange(1, 1024),
+    help="Sentences per decoding batch [default: 16 on the CPU, 64 on a GPU].",
+)
+@click.option(
+    "--device",
+    type=click.Choice(["auto", "cpu", "cuda"]),
+    default=None,
+    help="Decode on the CPU or a GPU (auto: a GPU where there is one) "
+    "[default: l10n.toml's, or cpu].",
+)
+@handle_errors
+def translate(
+    files: tuple[Path, ...],
+    to: str | None,
+    locales: Path | None,
+    glossary_path: str | None,
+    beam: int | None,
+    from_lang: str | None,
+    batch_size: int | None,
+    device: str | None,
+) -> None:
+    """Segment FILES (default: l10n.toml's sources) and write or update their
+    POT and one PO per language.
+
+    Reviewed entries are kept as they are; new sentences come from translation
+    memory (reviewed PO files under --locales) or else from the machine, marked
+    fuzzy for review.  Files are written only when the whole run succeeded, all
+    at once; a reviewer's save during the run is kept.
+    """
+    from l10n.engines import DecodeOptions
+    from l10n.pipeline import check_devices, engine_factory, translate_documents
+
+    config = project()
+    sources = list(files) or [shown(p) for p in config.source_files()]
+    if not sources:
+        raise L10nError(
+            f"no article to translate: {', '.join(config.sources)} match no file "
+            f"under {shown(config.root)}",
+            hint="name the articles (l10n translate FILE...) or set [project] sources in l10n.toml",
+        )
+    langs = parse_langs(to) if to is not None else list(config.languages)
+    source_lang = (
+        parse_langs(from_lang, option="--from")[0] if from_lang else config.source_language
+    )
+    glossary = load_glossary_option(glossary_path, explicit=glossary_path is not None)
+    check_devices(config, langs, device)
+    progress = Progress()
+    try:
+        docs = translate_documents(
+            sources,
+            langs,
+            locales=locales or shown(config.locales),
+            glossary=glossary,
+            beam_size=beam or config.beam,
+            from_lang=source_lang,
+            detect_language=from_lang is None,
+            engine_factory=engine_factory(
+                config.engines,
+                DecodeOptions(batch_size=batch_size, gpu_batch_size=batch_size)
+                if batch_size
+                else DecodeOptions(),
+                device=device,
+                default_device=config.device,
+            ),
+            progress=progress,
+            root=config.root,
+            documents=document_options(config),
+            memory=memory_settings(config),
+        )
+    finally:
+        progress.close()
+    for doc in docs:
+        state = "written" if doc.template_written else "unchanged"
+        click.echo(f"{doc.template_path}: {len(doc.template)} segments ({state})")
+        for r in doc.languages:
+            parts = [f"{r.kept} kept"]
+            if r.fuzzy_matched:
+                parts.append(f"{r.fuzzy_matched} changed in the source (fuzzy)")
+            if r.from_memory:
+                parts.append(f"{r.from_memory} from translation memory")
+            if r.fuzzy_from_memory:
+                parts.append(f"{r.fuzzy_from_memory} similar in translation memory (fuzzy)")
+            if r.machine:
+                parts.append(f"{r.machine} machine-translated (fuzzy)")
+            if r.obsoleted:
+                parts.append(f"{r.obsoleted} obsolete")
+            if r.fixed_terms:
+                parts.append(f"{r.fixed_terms} names set to their glossary form")
+            if r.missing_terms:
+                parts.append(f"{r.missing_terms} glossary terms not found")
+            state = "written" if r.written else "unchanged"
+            click.echo(f"  {r.path}: {', '.join(parts)} ({state})")
