@@ -14,6 +14,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -227,6 +228,14 @@ class Progress:
     type=click.IntRange(1, 1024),
     help="Sentences per decoding batch.",
 )
+@click.option(
+    "--cluster",
+    "cluster_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Decode on a Dask cluster: a scheduler (tcp://HOST:8786) or local:N worker "
+    "processes [default: l10n.toml's [cluster] address, else in this process].",
+)
 @handle_errors
 def translate(
     files: tuple[Path, ...],
@@ -236,6 +245,7 @@ def translate(
     beam: int | None,
     from_lang: str | None,
     batch_size: int,
+    cluster_address: str | None,
 ) -> None:
     """Segment FILES (default: l10n.toml's sources) and write or update their
     POT and one PO per language.
@@ -246,7 +256,7 @@ def translate(
     at once; a reviewer's save during the run is kept.
     """
     from l10n.engines import DecodeOptions
-    from l10n.pipeline import argos_engine_factory, translate_documents
+    from l10n.pipeline import translate_documents
 
     config = project()
     sources = list(files) or [shown(p) for p in config.source_files()]
@@ -262,21 +272,24 @@ def translate(
     )
     glossary = load_glossary_option(glossary_path, explicit=glossary_path is not None)
     progress = Progress()
+    options = DecodeOptions(batch_size=batch_size)
     try:
-        docs = translate_documents(
-            sources,
-            langs,
-            locales=locales or shown(config.locales),
-            glossary=glossary,
-            beam_size=beam or config.beam,
-            from_lang=source_lang,
-            detect_language=from_lang is None,
-            engine_factory=argos_engine_factory(DecodeOptions(batch_size=batch_size)),
-            progress=progress,
-            root=config.root,
-            documents=document_options(config),
-            memory=memory_settings(config),
-        )
+        with ExitStack() as stack:
+            factory = engine_factory(stack, cluster_address or config.cluster_address, options)
+            docs = translate_documents(
+                sources,
+                langs,
+                locales=locales or shown(config.locales),
+                glossary=glossary,
+                beam_size=beam or config.beam,
+                from_lang=source_lang,
+                detect_language=from_lang is None,
+                engine_factory=factory,
+                progress=progress,
+                root=config.root,
+                documents=document_options(config),
+                memory=memory_settings(config),
+            )
     finally:
         progress.close()
     for doc in docs:
@@ -300,6 +313,19 @@ def translate(
                 parts.append(f"{r.missing_terms} glossary terms not found")
             state = "written" if r.written else "unchanged"
             click.echo(f"  {r.path}: {', '.join(parts)} ({state})")
+
+
+def engine_factory(stack: ExitStack, cluster_address: str | None, options: Any) -> Any:
+    """In-process engines, or with a cluster address, engines decoding on its
+    workers (the cluster is stopped or left when ``stack`` closes)."""
+    from l10n.pipeline import argos_engine_factory
+
+    if not cluster_address:
+        return argos_engine_factory(options)
+    from l10n.cluster import argos_specs, cluster_engine_factory, connect
+
+    connection = stack.enter_context(connect(cluster_address))
+    return cluster_engine_factory(connection, argos_specs(options))
 
 
 def memory_settings(config: Any) -> Any:

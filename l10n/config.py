@@ -44,6 +44,7 @@ class Config:
     front_matter: tuple[str, ...] = ("title",)  # [documents]: Markdown front matter to translate
     memory_threshold: int = 75  # percent: a fuzzy match this good is a starting point
     memory_prefer: str = "memory"  # at or above it: "memory" or "machine" translation
+    cluster_address: str | None = None  # [cluster]: a Dask scheduler, or local:N
 
     def source_files(self) -> list[Path]:
         """Every file the ``sources`` globs name, in a stable order."""
@@ -137,6 +138,9 @@ SCHEMA: dict[str, dict[str, tuple[str, Validator]]] = {
     "memory": {
         "fuzzy-threshold": ("memory_threshold", _percent),
         "prefer": ("memory_prefer", _prefer),
+    },
+    "cluster": {
+        "address": ("cluster_address", _string),
     },
 }
 _PATH_FIELDS = ("locales", "glossary", "build")
