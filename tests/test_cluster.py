@@ -20,8 +20,16 @@ from support.cli import assert_input_error, run
 from support.crashing import CrashOnce
 
 from l10n import cluster
-from l10n.cluster import Connection, argos_specs, cluster_engine_factory, parse_address
+from l10n.cluster import (
+    ArgosSpec,
+    Connection,
+    argos_specs,
+    cluster_engine_factory,
+    package_digest,
+    parse_address,
+)
 from l10n.engines import DecodeOptions
+from l10n.errors import L10nError
 from l10n.pipeline import argos_engine_factory, translate_documents
 from l10n.po import read_po
 from l10n.segment import read_source, segment_text
@@ -134,3 +142,77 @@ def test_unreachable_scheduler_writes_nothing(with_models, project, monkeypatch)
     assert_input_error(result, "cannot reach the Dask scheduler", address)
     assert outputs(project) == before
     assert not (project / "locales").exists()
+
+
+@pytest.fixture
+def no_worker_cluster():
+    """A scheduler on 127.0.0.1 with no worker at all: every worker lost."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None) as local:
+        yield local.scheduler_address
+
+
+def test_a_cluster_without_workers_ends_the_run_unwritten(
+    with_models, project, monkeypatch, no_worker_cluster
+):
+    monkeypatch.setattr(cluster, "NO_WORKER_TIMEOUT", 2.0)
+    (project / "l10n.toml").write_text(f'[cluster]\naddress = "{no_worker_cluster}"\n')
+    before = outputs(project)
+    result = run("translate", str(SOURCE), "--to", "sq")
+    assert_input_error(result, "has had no worker for 2 s", "nothing was written")
+    assert outputs(project) == before
+
+
+def test_a_batch_that_kills_every_worker_ends_the_run_unwritten(
+    with_models, project, tmp_path_factory
+):
+    import dask
+
+    marker = str(tmp_path_factory.mktemp("crash") / "m")
+    specs = argos_specs(DecodeOptions(batch_size=BATCH))
+    before = outputs(project)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        connection = Connection(parse_address("local:1"))
+        factory = cluster_engine_factory(
+            connection,
+            lambda f, t: CrashOnce(specs(f, t), marker, always=True),
+        )
+        with pytest.raises(L10nError, match="ended every worker"):
+            try:
+                translate_documents(
+                    [SOURCE], ["sq"], locales=Path("locales"), engine_factory=factory
+                )
+            finally:
+                connection.close()
+    assert outputs(project) == before
+
+
+def test_without_dask_cluster_says_what_to_install(with_models, project, monkeypatch):
+    monkeypatch.setattr(cluster, "missing", lambda modules: list(modules))
+    result = run("translate", str(SOURCE), "--cluster", "local:2")
+    assert_input_error(result, "dask, distributed", 'pip install "l10n[cluster]"')
+    assert not (project / "locales").exists()
+
+
+@pytest.mark.parametrize("address", ["local:0", "local:x", "local:", "tcp://a b"])
+def test_a_bad_address_is_an_input_error(address):
+    with pytest.raises(L10nError, match="cluster address"):
+        parse_address(address)
+
+
+def test_parse_address():
+    assert parse_address("local:3") == 3
+    assert parse_address(" tcp://127.0.0.1:8786 ") == "tcp://127.0.0.1:8786"
+
+
+def test_a_worker_with_another_copy_of_the_model_refuses_it(with_models, tmp_path):
+    spec = argos_specs()("en", "sq")
+    assert isinstance(spec, ArgosSpec)
+    copy = tmp_path / "copy"
+    shutil.copytree(spec.package_path, copy)
+    (copy / "metadata.json").write_text((copy / "metadata.json").read_text() + "\n")
+    with pytest.raises(L10nError, match="does not have the client's copy"):
+        ArgosSpec(str(copy), spec.key, spec.options).build(threads=1)
+    same = ArgosSpec(str(copy), package_digest(copy), spec.options).build(threads=1)
+    assert same.name
