@@ -45,7 +45,7 @@ CLUSTER_MODULES = ("dask", "distributed")
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler before the run stops
 NO_WORKER_TIMEOUT = 30.0  # seconds a scheduler may have no worker at all
 POLL = 1.0  # seconds between checks that the cluster still has workers
-TASK_BATCHES = 2  # decode batches per task: fewer round trips, same batches
+TASK_BATCHES = 1  # decode batches per task: one keeps every worker busy to the end
 RETRIES = 1  # a task that raised runs once more (a worker's death is retried anyway)
 LOCAL_PREFIX = "local:"
 
