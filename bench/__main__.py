@@ -13,7 +13,7 @@ import bench
 from bench.common import RESULTS, Section, log, machine_info, randommodel
 from bench.report import DOCS, markdown, text_table, to_json, write_json
 
-SECTIONS = ("translate", "startup", "check", "memory", "tm")
+SECTIONS = ("translate", "startup", "check", "memory", "tm", "cluster")
 # The order the sections run in, with their shares of the time left when
 # they start: the sections of mostly fixed cost first, so that translation
 # (the one that most needs its repeats) gets whatever they leave.
@@ -23,6 +23,7 @@ ORDER = (
     ("check", 0.30),
     ("memory", 0.08),
     ("translate", 0.60),
+    ("cluster", 0.05),
 )
 LANGS = ["sq", "uk", "ru"]
 
@@ -96,6 +97,12 @@ def run_sections(
             from bench import checking
 
             sections[name] = checking.run(repeat=args.repeat, deadline=until, quick=args.quick)
+        elif name == "cluster":
+            from bench import cluster
+
+            sections[name] = cluster.run(
+                articles=2 * args.articles, target_tokens=args.target_tokens, repeat=args.repeat
+            )
         elif name == "tm":
             from bench import tm
 
@@ -130,7 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     machine = machine_info()
     build_s = 0.0
     packages_dir = None
-    if {"translate", "memory"} & set(args.only):
+    if {"translate", "memory", "cluster"} & set(args.only):
         from bench.packages import build_packages, install_packages
 
         files, build_s = build_packages(LANGS, TRANSFORMER_BASE)

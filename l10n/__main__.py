@@ -1,3 +1,5 @@
 from l10n.cli import main
 
-main()
+# Guarded: a local Dask cluster spawns its workers, which import __main__ again.
+if __name__ == "__main__":
+    main()

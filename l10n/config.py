@@ -105,6 +105,7 @@ class Config:
     device: str = "cpu"  # [translate] device: the engines' default
     low_confidence: float = 0.5  # `l10n status` counts machine translations below it
     engines: Mapping[str, EngineConfig] = field(default_factory=dict)
+    cluster_address: str | None = None  # [cluster]: a Dask scheduler, or local:N
 
     def source_files(self) -> list[Path]:
         """Every file the ``sources`` globs name, in a stable order."""
@@ -228,6 +229,9 @@ SCHEMA: dict[str, dict[str, tuple[str, Validator]]] = {
     "memory": {
         "fuzzy-threshold": ("memory_threshold", _percent),
         "prefer": ("memory_prefer", _prefer),
+    },
+    "cluster": {
+        "address": ("cluster_address", _string),
     },
 }
 # [engines.LANG]: key -> (EngineConfig field, validator)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -64,6 +66,14 @@ def segment(file: Path) -> None:
     help="Decode on the CPU or a GPU (auto: a GPU where there is one) "
     "[default: l10n.toml's, or cpu].",
 )
+@click.option(
+    "--cluster",
+    "cluster_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Decode on a Dask cluster: a scheduler (tcp://HOST:8786) or local:N worker "
+    "processes [default: l10n.toml's [cluster] address, else in this process].",
+)
 @handle_errors
 def translate(
     files: tuple[Path, ...],
@@ -74,6 +84,7 @@ def translate(
     from_lang: str | None,
     batch_size: int | None,
     device: str | None,
+    cluster_address: str | None,
 ) -> None:
     """Segment FILES (default: l10n.toml's sources) and write or update their
     POT and one PO per language.
@@ -84,7 +95,7 @@ def translate(
     at once; a reviewer's save during the run is kept.
     """
     from l10n.engines import DecodeOptions
-    from l10n.pipeline import check_devices, engine_factory, translate_documents
+    from l10n.pipeline import check_devices, translate_documents
 
     config = project()
     sources = list(files) or [shown(p) for p in config.source_files()]
@@ -100,29 +111,29 @@ def translate(
     )
     glossary = load_glossary_option(glossary_path, explicit=glossary_path is not None)
     check_devices(config, langs, device)
+    options = (
+        DecodeOptions(batch_size=batch_size, gpu_batch_size=batch_size)
+        if batch_size
+        else DecodeOptions()
+    )
     progress = Progress()
     try:
-        docs = translate_documents(
-            sources,
-            langs,
-            locales=locales or shown(config.locales),
-            glossary=glossary,
-            beam_size=beam or config.beam,
-            from_lang=source_lang,
-            detect_language=from_lang is None,
-            engine_factory=engine_factory(
-                config.engines,
-                DecodeOptions(batch_size=batch_size, gpu_batch_size=batch_size)
-                if batch_size
-                else DecodeOptions(),
-                device=device,
-                default_device=config.device,
-            ),
-            progress=progress,
-            root=config.root,
-            documents=document_options(config),
-            memory=memory_settings(config),
-        )
+        with ExitStack() as stack:
+            factory = _engines(stack, config, cluster_address, options, device)
+            docs = translate_documents(
+                sources,
+                langs,
+                locales=locales or shown(config.locales),
+                glossary=glossary,
+                beam_size=beam or config.beam,
+                from_lang=source_lang,
+                detect_language=from_lang is None,
+                engine_factory=factory,
+                progress=progress,
+                root=config.root,
+                documents=document_options(config),
+                memory=memory_settings(config),
+            )
     finally:
         progress.close()
     for doc in docs:
@@ -146,3 +157,26 @@ def translate(
                 parts.append(f"{r.missing_terms} glossary terms not found")
             state = "written" if r.written else "unchanged"
             click.echo(f"  {r.path}: {', '.join(parts)} ({state})")
+
+
+def _engines(
+    stack: ExitStack, config: Any, cluster_address: str | None, options: Any, device: str | None
+) -> Any:
+    """The engine factory: in this process (the engines l10n.toml configures,
+    else Argos packages), or on a Dask cluster's workers (the cluster is
+    stopped or left when ``stack`` closes)."""
+    from l10n.pipeline import engine_factory
+
+    address = cluster_address or config.cluster_address
+    if not address:
+        return engine_factory(config.engines, options, device=device, default_device=config.device)
+    if config.engines:
+        raise L10nError(
+            "decoding on a cluster takes Argos packages only, and l10n.toml configures "
+            f"[engines] for {', '.join(sorted(config.engines))}",
+            hint="translate those languages without --cluster, or remove their [engines] tables",
+        )
+    from l10n.cluster import argos_specs, cluster_engine_factory, connect
+
+    connection = stack.enter_context(connect(address))
+    return cluster_engine_factory(connection, argos_specs(options))
