@@ -178,8 +178,9 @@ def key(entry: polib.POEntry) -> Key:
 
 
 def has_translation(entry: polib.POEntry) -> bool:
-    """Whether a translator wrote anything: the msgstr, or any one plural form."""
-    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
+    """Whether a translator wrote anything: the msgstr, or any one plural form
+    (whitespace alone is nothing)."""
+    return bool(entry.msgstr.strip()) or any(v.strip() for v in entry.msgstr_plural.values())
 
 
 # The standard header fields in the order gettext writes them (msginit,
@@ -397,7 +398,7 @@ def po_language(po: polib.POFile, path: Path | str) -> str:
 
 
 def is_reviewed(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr) and "fuzzy" not in entry.flags and not entry.obsolete
+    return bool(entry.msgstr.strip()) and "fuzzy" not in entry.flags and not entry.obsolete
 
 
 @dataclass(frozen=True)
@@ -469,7 +470,7 @@ class Status:
 
 def status(po: polib.POFile, path: Path | str) -> Status:
     live = [e for e in po if not e.obsolete]
-    fuzzy = sum(1 for e in live if "fuzzy" in e.flags and e.msgstr)
+    fuzzy = sum(1 for e in live if "fuzzy" in e.flags and e.msgstr.strip())
     reviewed = sum(1 for e in live if is_reviewed(e))
     return Status(
         path=Path(path).as_posix(),
