@@ -12,17 +12,37 @@ from collections.abc import Iterable
 from l10n.errors import L10nError
 from l10n.qa.base import Check
 from l10n.qa.checks import (
+    blank,
+    brackets,
     glossary,
     language,
     length,
+    links,
     numbers,
     punctuation,
     quotes,
+    spelling,
+    units,
     untranslated,
+    words,
 )
 
 # In this order in ``all_checks()``; runs and ``l10n check --list`` sort by name.
-CHECK_MODULES = (numbers, language, untranslated, punctuation, quotes, length, glossary)
+CHECK_MODULES = (
+    numbers,
+    language,
+    untranslated,
+    punctuation,
+    quotes,
+    length,
+    glossary,
+    blank,
+    brackets,
+    links,
+    units,
+    words,
+    spelling,
+)
 
 
 def all_checks() -> dict[str, Check]:
