@@ -75,7 +75,7 @@ class Speller:
     words up there first, and only the rest ever reach Hunspell.
     """
 
-    _by_lang: ClassVar[dict[str, Speller]] = {}
+    _by_lang: ClassVar[dict[str, Speller | None]] = {}  # None: no dictionary for it
     _registered: ClassVar[bool] = False
 
     def __init__(self, lang: str, files: tuple[Path, Path], path: Path | None) -> None:
@@ -111,7 +111,7 @@ class Speller:
             files = (modules[1] / f"{name}.aff", modules[1] / f"{name}.dic")
             if all(f.is_file() for f in files):
                 speller = cls(lang, files, cache_path(lang, files))
-        cls._by_lang[lang] = speller  # type: ignore[assignment]
+        cls._by_lang[lang] = speller
         return speller
 
     # -- verdicts ---------------------------------------------------------------------
@@ -225,6 +225,11 @@ def cache_path(lang: str, files: tuple[Path, Path]) -> Path | None:
         if origin:
             stat = os.stat(origin)
             parts.append(f"{origin}:{stat.st_size}:{stat.st_mtime_ns}")
-    parts.append(cache_files.code_fingerprint((__name__,)))
+    parts.append(_code_fingerprint())
     fingerprint = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
     return cache_files.folder() / f"spelling-{lang}-{fingerprint}.json"
+
+
+@cache
+def _code_fingerprint() -> str:
+    return cache_files.code_fingerprint((__name__,))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from l10n.qa.base import CheckContext, Problem, Severity, Unit, check
 
@@ -20,6 +21,7 @@ _CLOSING = {close: open_ for open_, close in PAIRS.items()}
 _ANY_BRACKET = re.compile(r"[()\[\]{}]")
 
 
+@lru_cache(maxsize=8)  # both checks ask about the same texts in turn
 def _has_brackets(text: str) -> bool:
     # (Six substring tests cost less than one regex search of the text.)
     return "(" in text or ")" in text or "[" in text or "]" in text or "{" in text or "}" in text

@@ -70,7 +70,7 @@ def links_in(text: str) -> tuple[_Link, ...]:
 )
 def check_links(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
     source = unit.msgid
-    if "@" not in source and "://" not in source and "www." not in source.lower():
+    if "@" not in source and "://" not in source and "www." not in source and "WWW." not in source:
         return ()  # the usual case: no "@", "://" or "www." in the source
     links = links_in(source)
     return list(_changed_links(unit, links)) if links else ()

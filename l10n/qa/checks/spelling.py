@@ -65,15 +65,16 @@ def check_spelling(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
         if settled is None:
             return ()  # no dictionary for the language
     tokens = tokens_of(unit.msgstr)
-    rest = [t for t in tokens if t not in settled and not t[0].isdigit()]
-    if not rest:
+    if settled.issuperset(tokens):
         return ()  # the usual case: every word known to be right, a name or a number
+    rest = [t for t in tokens if t not in settled]
     return list(_misspelled(unit, ctx, lang, len(tokens), rest))
 
 
 # Per language and word list, the tokens (text between spaces) this process
 # found to hold no misspelling: words spelled right or in the word list,
-# names, numbers, other scripts.  The quick path looks there only.
+# names, numbers (2024-го, 5-ї), other scripts.  The quick path looks there
+# only.
 _SETTLED: dict[tuple[str, frozenset[str]], set[str]] = {}
 
 
@@ -92,6 +93,9 @@ def _misspelled(
     settled, checkable = _SETTLED[(lang, ctx.words)], _CHECKABLE[lang]
     candidates = []
     for token in rest:
+        if token[0].isdigit():
+            settled.add(token)
+            continue
         unknown = [
             w
             for w in WORD.findall(token)

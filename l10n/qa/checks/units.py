@@ -109,11 +109,12 @@ def _may_have_units(text: str) -> bool:
         "%" in text
         or "$" in text
         or (not text.isascii() and _NON_ASCII_SIGN.search(text) is not None)
-        or "cent" in text
-        or "egree" in text
-        or "euro" in text
-        or "ollar" in text
-        or "ound" in text
+        or " percent" in text
+        or " per cent" in text
+        or " degree" in text
+        or " euro" in text
+        or " dollar" in text
+        or " pound" in text
     )
 
 

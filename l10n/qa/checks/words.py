@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import pairwise
+from itertools import compress, count, pairwise
 
 from l10n import languages
 from l10n.qa.base import CheckContext, Problem, Severity, Unit, check
@@ -38,21 +38,30 @@ _CLOSERS = "\"'»”’›)]}.,;:!?…"
 @check(
     "doubled-words",
     Severity.ERROR,
-    "The same word twice in a row ('на на', 'the the'). Not reported: words with digits, "
+    "The same word twice in a row ('на на', 'The the'). Not reported: words with digits, "
     "words doubled in the source too (Bora Bora), doubles the grammar allows (Albanian "
     "'të të'), a pause between them ('Так, так'); hyphenated reduplication (еле-еле) is one "
     "word.",
 )
 def check_doubled_words(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
-    tokens = unit.msgstr.lower().split()
-    # A token that starts the next one ("на" "на", "the" "the."): rare, so
-    # this comparison in C settles nearly every entry.
-    if not any(map(str.startswith, tokens[1:], tokens)):
+    tokens = tokens_of(unit.msgstr)
+    if len(tokens) < 2:
         return ()
+    # Where a token starts the next one ("на на", "the the.", but also "на
+    # наступ"), found in C; and the first word said again, after a quote or
+    # in another case ("«На на").  Further on, a double in another case or
+    # after an opening quote (". На на", ": «на на") is not looked for.
+    at = list(compress(count(), map(str.startswith, tokens[1:], tokens)))
+    first = tokens[0].lstrip(_OPENERS).lower()
+    if first == tokens[1].rstrip(_CLOSERS).lower() and 0 not in at:
+        at.insert(0, 0)
+    if not at:
+        return ()  # the usual case
     doubled = [
-        a.lstrip(_OPENERS)
-        for a, b in pairwise(tokens)
-        if (a == b or a.lstrip(_OPENERS) == b.rstrip(_CLOSERS)) and _is_word(a.lstrip(_OPENERS))
+        word
+        for i in at
+        if (word := tokens[i].lstrip(_OPENERS).lower()) == tokens[i + 1].rstrip(_CLOSERS).lower()
+        and _is_word(word)
     ]
     return list(_doubled(unit, ctx, doubled)) if doubled else ()
 
@@ -113,8 +122,7 @@ COMMON_EN = frozenset(
     )
 )
 _LATIN_LOWER = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
-_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
-_LATIN_LOWER_LETTER = re.compile(r"[a-z]")
+_LATIN_RUN = re.compile(rb"[A-Za-z]+")
 FOREIGN_MIN_LETTERS = 2  # single letters are list markers and variables
 
 
@@ -131,26 +139,16 @@ def check_foreign_words(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
     lang = target_lang(ctx)
     if lang not in CYRILLIC_TARGETS:
         return ()
-    if _LATIN_LOWER_LETTER.search(unit.msgstr) is None:
-        return ()  # the usual case: no lowercase Latin letter at all
-    rest = [t for t in tokens_of(unit.msgstr) if t not in _NO_LATIN_WORD]
-    if not rest:
-        return ()  # Latin letters in names only ("Bloomberg,", "KosovaPress")
-    return list(_foreign(unit, ctx, lang, rest))
+    # The text's ASCII alone (taken out in C): where it has no lowercase
+    # letter, or only in words with a capital (Bloomberg), there is nothing to
+    # find, and the text need not be searched.
+    latin = unit.msgstr.encode("ascii", "ignore")
+    if latin.upper() == latin or all(r[:1].isupper() for r in _LATIN_RUN.findall(latin)):
+        return ()  # the usual case
+    return list(_foreign(unit, ctx, lang))
 
 
-# Tokens (text between spaces) this process found to hold no word that starts
-# with a lowercase Latin letter.
-_NO_LATIN_WORD: set[str] = set()
-
-
-def _foreign(unit: Unit, ctx: CheckContext, lang: str, rest: list[str]) -> Iterator[Problem]:
-    for token in rest:
-        if not any(w[0] in _ASCII_LOWER for w in WORD.findall(token)):
-            _NO_LATIN_WORD.add(token)
-    if all(t in _NO_LATIN_WORD for t in rest):
-        return
-
+def _foreign(unit: Unit, ctx: CheckContext, lang: str) -> Iterator[Problem]:
     words = remaining_words(unit.msgstr, ctx)
     latin = [w for w in words if len(w) >= FOREIGN_MIN_LETTERS and _LATIN_LOWER.fullmatch(w)]
     if not latin or len(latin) * 2 > len(words):
@@ -175,7 +173,9 @@ _ELLIPSIS_START = ("…", "...")
     Severity.ERROR,
     "The translation starts with a lowercase letter where the source starts with a capital. "
     "Not reported: either text starting with a digit or an ellipsis, a first word written "
-    "that way by design (iPhone, eBay, or as the source has it), letters without case.",
+    "that way by design (iPhone, eBay, or as the source has it), letters without case, and "
+    "a fragment (no final punctuation) whose capital is a name's the translation moved "
+    "('Chatham House think tank' -> 'аналитический центр Chatham House').",
 )
 def check_start_capital(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
     target_at = _first_alnum(unit.msgstr)
@@ -197,12 +197,36 @@ def _lowercase_start(unit: Unit, target_at: int) -> Iterator[Problem]:
     word = m.group() if m else first
     if any(c.isupper() for c in word[1:]) or word in WORD.findall(unit.msgid):
         return  # iPhone, eBay; a word kept as the source writes it
+    if _name_first_fragment(unit.msgid, unit.msgstr):
+        return
     fixed = unit.msgstr[:target_at] + first.upper() + unit.msgstr[target_at + 1 :]
     yield Problem(
         f"the source starts with a capital, the translation with {word!r}",
         expected=word[:1].upper() + word[1:],
         found=word,
         fixed=fixed if fixed != unit.msgstr else None,
+    )
+
+
+_SENTENCE_END = ".!?…:;"
+
+
+def _name_first_fragment(source: str, translation: str) -> bool:
+    """Whether ``source`` is a fragment (no final punctuation) that starts with
+    a capital because it starts with a name: an acronym (F-16 jets, EU
+    leaders), a name the translation keeps further on (Chatham House think
+    tank), or a name alone (St. Petersburg Policy Foundation, two or more
+    words and each with a capital).  The translation may put a common noun
+    first ("истребители F-16", "фонд «Петербурзька політика»")."""
+    text = source.strip().rstrip("\"'»”’)]")
+    if not text or text[-1] in _SENTENCE_END:
+        return False
+    words = text.split()
+    first = words[0].strip("\"'«„“‘([")
+    return (
+        not any(c.islower() for c in first)
+        or first in translation
+        or (len(words) > 1 and all(w[:1].isupper() for w in words))
     )
 
 

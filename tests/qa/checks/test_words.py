@@ -31,6 +31,9 @@ DOUBLED = [
     ("ru", "The troops withdrew.", "Войска отошли отошли."),
     ("sq", "The troops withdrew.", "Trupat Trupat u tërhoqën."),
     ("sq", "The troops withdrew.", "Trupat u tërhoqën tërhoqën."),
+    ("ru", "The troops withdrew.", "Войска войска отошли."),
+    ("uk", '"To the front"', "«На на фронт»"),
+    ("ru", '"On the way"', "«В в пути»"),
 ]
 
 NOT_DOUBLED = [
@@ -135,6 +138,9 @@ LOWERCASE_START = [
     ("uk", '"I cannot," he said.', "«я не можу», — сказав він."),
     ("ru", "Politics", "политика"),
     ("sq", "World", "bota"),
+    # A sentence starts with a capital, whatever its first word was.
+    ("sq", "Bloomberg writes.", "shkruan Bloomberg."),
+    ("uk", "Chatham House says so.", "аналітичний центр Chatham House так вважає."),
 ]
 
 CAPITAL_OK = [
@@ -150,6 +156,11 @@ CAPITAL_OK = [
     ("ru", "km/h is the unit", "км/ч — это единица"),
     ("sq", "km is short for kilometre", "km është shkurtim i kilometrit"),
     ("uk", "GIZ supports it.", "GIZ це підтримує."),
+    # Fragments that start with a name, which the translation puts later.
+    ("ru", "F-16 jets", "истребители F-16"),
+    ("ru", "Chatham House think tank", "аналитический центр Chatham House"),
+    ("uk", "St. Petersburg Policy Foundation", "фонд «Петербурзька політика» (Санкт-Петербург)"),
+    ("sq", "Chatham House think tank", "think tank-u Chatham House"),
 ]
 
 
