@@ -155,6 +155,10 @@ def run(*, repeat: int, deadline: float, quick: bool) -> Section:
         glossary = work / "glossary" / "terms.toml"
         glossary.parent.mkdir()
         glossary.write_text(glossary_toml(terms), encoding="utf-8")
+        # The PO files are made of the shipped sentences: their word list too.
+        words = ROOT / "glossary" / "words.txt"
+        if words.is_file():
+            shutil.copy(words, glossary.parent / words.name)
         l10n = l10n_command()
         profiled = None
         for case in cases:

@@ -184,8 +184,9 @@ def key(entry: polib.POEntry) -> Key:
 
 
 def has_translation(entry: polib.POEntry) -> bool:
-    """Whether a translator wrote anything: the msgstr, or any one plural form."""
-    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
+    """Whether a translator wrote anything: the msgstr, or any one plural form
+    (whitespace alone is nothing)."""
+    return bool(entry.msgstr.strip()) or any(v.strip() for v in entry.msgstr_plural.values())
 
 
 # The standard header fields in the order gettext writes them (msginit,
@@ -426,7 +427,7 @@ def po_language(po: polib.POFile, path: Path | str) -> str:
 
 
 def is_reviewed(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr) and "fuzzy" not in entry.flags and not entry.obsolete
+    return bool(entry.msgstr.strip()) and "fuzzy" not in entry.flags and not entry.obsolete
 
 
 @dataclass(frozen=True)
@@ -501,7 +502,7 @@ def status(po: polib.POFile, path: Path | str, *, low_confidence: float = LOW_CO
     """Counts of one PO file; ``low_confidence`` counts the unreviewed machine
     translations whose model confidence is below it: where review starts."""
     live = [e for e in po if not e.obsolete]
-    fuzzy_entries = [e for e in live if "fuzzy" in e.flags and e.msgstr]
+    fuzzy_entries = [e for e in live if "fuzzy" in e.flags and e.msgstr.strip()]
     fuzzy = len(fuzzy_entries)
     confidences = (note_confidence(e) for e in fuzzy_entries)
     reviewed = sum(1 for e in live if is_reviewed(e))

@@ -702,6 +702,19 @@ def test_status_counts():
     assert s.percent_reviewed == pytest.approx(100 * 2 / 6)
 
 
+def test_whitespace_alone_is_untranslated_never_reviewed():
+    po = po_file(
+        entry("One", "Один"),
+        entry("Two", "   "),
+        entry("Three", "\n", flags=["fuzzy"]),
+        entry("Four", "\u00a0\t"),
+    )
+    s = status(po, Path("locales/uk/kursk.po"))
+    assert (s.total, s.reviewed, s.fuzzy, s.untranslated) == (4, 1, 0, 3)
+    assert [catalog.is_reviewed(e) for e in po] == [True, False, False, False]
+    assert [catalog.has_translation(e) for e in po] == [True, False, False, False]
+
+
 def test_status_of_the_shipped_files_is_fully_reviewed():
     for lang in LANGS:
         path = REPO / "locales" / lang / "kursk.po"

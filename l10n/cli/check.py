@@ -106,6 +106,7 @@ def check(
     Exit 0 when clean, 1 when an error-level check failed, 2 on bad input.
     Switch a check off for one entry with the flag `ignore-NAME` (Poedit keeps it).
     """
+    from l10n.qa.checks.spelling import read_word_list
     from l10n.qa.output import format_github, format_json, format_text
     from l10n.qa.registry import all_checks
     from l10n.qa.runner import check_paths
@@ -134,7 +135,10 @@ def check(
         fix=fix,
         include_fuzzy=include_fuzzy,
         jobs=jobs,
+        words=read_word_list(glossary_path or shown(config.glossary)),
     )
+    for note in report.notes:
+        click.echo(f"Warning: {note}.", err=True)
     if fmt == "json":
         click.echo(format_json(report.findings))
     elif fmt == "github":

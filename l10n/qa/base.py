@@ -59,6 +59,9 @@ class CheckContext:
     lang: str
     glossary: Glossary | None = None
     units: Sequence[Unit] = ()
+    # The project's word list (glossary/words.txt): words the spelling check
+    # accepts, in any case; an entry ending in "*" accepts every word it starts.
+    words: frozenset[str] = frozenset()
     # Checks that compare entries within a file (quotation style, say) keep
     # what they computed once per file here, under their own name.
     cache: dict[str, Any] = field(default_factory=dict)
@@ -72,18 +75,29 @@ class Check:
     """A check's name (for ``--select``, ``--disable`` and ``ignore-NAME``
     flags), its severity, the one-line text ``l10n check --list`` prints, and
     the function.  Calling the record calls the function, so tests and
-    callers use a check as the function it is."""
+    callers use a check as the function it is.
+
+    ``unavailable``, for a check that needs something an installation may
+    lack (a dictionary), says why the check cannot run here, or None: the
+    run goes on without it and says so once, rather than once per entry."""
 
     name: str
     severity: Severity
     summary: str
     func: CheckFunc
+    unavailable: Callable[[], str | None] | None = None
 
     def __call__(self, unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
         return self.func(unit, ctx)
 
 
-def check(name: str, severity: Severity, summary: str) -> Callable[[CheckFunc], Check]:
+def check(
+    name: str,
+    severity: Severity,
+    summary: str,
+    *,
+    unavailable: Callable[[], str | None] | None = None,
+) -> Callable[[CheckFunc], Check]:
     """Decorator: describe a check function as a :class:`Check` record.
 
     It only builds the record; the module lists it in ``CHECKS`` for
@@ -91,6 +105,6 @@ def check(name: str, severity: Severity, summary: str) -> Callable[[CheckFunc], 
     """
 
     def describe(func: CheckFunc) -> Check:
-        return Check(name, severity, summary, func)
+        return Check(name, severity, summary, func, unavailable)
 
     return describe

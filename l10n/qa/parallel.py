@@ -14,6 +14,7 @@ from typing import Any
 
 from l10n import morph
 from l10n.errors import L10nError
+from l10n.qa.checks import _dictionary
 
 # Below this much PO text a run stays in one process: starting workers would
 # cost more than they save.
@@ -75,8 +76,9 @@ _WORK: tuple[Sequence[Path], PartChecker] | None = None
 
 def _work_on(
     items: list[WorkItem],
-) -> tuple[list[tuple[tuple[int, int], _PartResult]], dict[str, Any]]:
-    """Worker side: results for its parts of files, and the forms it declined."""
+) -> tuple[list[tuple[tuple[int, int], _PartResult]], dict[str, Any], dict[str, Any]]:
+    """Worker side: results for its parts of files, the forms it declined and
+    the spelling verdicts it reached (for the parent's cache files)."""
     assert _WORK is not None
     files, check_part = _WORK
     parsed: dict[Path, Any] = {}
@@ -87,7 +89,7 @@ def _work_on(
         except L10nError as exc:
             result = exc
         out.append(((i, k), result))
-    return out, morph.new_cache_entries()
+    return out, morph.new_cache_entries(), _dictionary.new_cache_entries()
 
 
 def plan(files: Sequence[Path], jobs: int) -> tuple[list[WorkItem], int]:
@@ -115,8 +117,9 @@ def run_parts(
     finally:
         _WORK = None
     results: dict[tuple[int, int], _PartResult] = {}
-    for batch, new_forms in done:
+    for batch, new_forms, new_verdicts in done:
         results.update(batch)
         morph.add_cache_entries(new_forms)
+        _dictionary.add_cache_entries(new_verdicts)
     parts_of = {i: n for i, _, n in items}
     return [[results[(i, k)] for k in range(parts_of[i])] for i in range(len(files))]

@@ -12,14 +12,20 @@ from collections.abc import Iterable
 from l10n.errors import L10nError
 from l10n.qa.base import Check
 from l10n.qa.checks import (
+    blank,
+    brackets,
     glossary,
     language,
     length,
+    links,
     numbers,
     placeholders,
     punctuation,
     quotes,
+    spelling,
+    units,
     untranslated,
+    words,
 )
 
 # In this order in ``all_checks()``; runs and ``l10n check --list`` sort by name.
@@ -32,6 +38,12 @@ CHECK_MODULES = (
     length,
     glossary,
     placeholders,
+    blank,
+    brackets,
+    links,
+    units,
+    words,
+    spelling,
 )
 
 

@@ -6,8 +6,10 @@ find and turns their problems into :class:`Finding` records, which
 
 A check can be switched off for a run (``disable=``) or for one entry with the
 flag ``ignore-<name>`` (Weblate's convention; Poedit keeps unknown flags when
-it saves).  :func:`fix_msgstr` applies fixes until none is left, so a check
-never has to fix several problems at once.
+it saves).  A translation of whitespace alone goes to the ``blank`` check
+only: the others would each report the missing text again.
+:func:`fix_msgstr` applies fixes until none is left, so a check never has to
+fix several problems at once.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from l10n.files import ConcurrentEditError, WriteSet, folder_lock, recover, snap
 from l10n.po import patch_po_bytes, read_po
 from l10n.qa import parallel
 from l10n.qa.base import Check, CheckContext, Problem, Severity, Unit
+from l10n.qa.checks.blank import NAME as BLANK
 from l10n.qa.registry import select_checks
 
 if TYPE_CHECKING:
@@ -70,6 +73,8 @@ def run_checks(
     """Yield every problem the given checks find in one translated entry."""
     if not unit.msgstr:
         return
+    if unit.msgstr.isspace():
+        checks = [check for check in checks if check.name == BLANK]
     skip = ignored_checks(unit.flags)
     for check in checks:
         if check.name in skip:
@@ -102,6 +107,8 @@ class Report:
     files: int = 0
     fixed_entries: int = 0
     fixed_files: list[str] = field(default_factory=list)
+    # Checks that could not run here, and why (say, no dictionary installed).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -133,6 +140,7 @@ def check_po(
     *,
     include_fuzzy: bool = False,
     part: tuple[int, int] = (0, 1),
+    words: frozenset[str] = frozenset(),
 ) -> tuple[list[Finding], dict[str, str]]:
     """Findings in one parsed PO file, and the fixed msgstr of each fixable entry.
 
@@ -140,6 +148,7 @@ def check_po(
     the compiled catalog too), so like pofilter we check them only on request.
     ``part`` = (k, n) checks only the k-th of n equal runs of entries (the
     checks still see the whole file), so that processes can share one file.
+    ``words`` is the project's word list (see :class:`CheckContext`).
     """
     lang = po_language(po, path)
     units = [
@@ -151,7 +160,7 @@ def check_po(
         and not e.msgid_plural
         and (include_fuzzy or "fuzzy" not in e.flags)
     ]
-    ctx = CheckContext(lang=lang, glossary=glossary, units=units)
+    ctx = CheckContext(lang=lang, glossary=glossary, units=units, words=words)
     findings: list[Finding] = []
     fixes: dict[str, str] = {}
     k, n = part
@@ -175,13 +184,14 @@ def _check_part(
     checks: Sequence[Check],
     glossary: Glossary | None,
     include_fuzzy: bool,
+    words: frozenset[str],
 ) -> tuple[list[Finding], dict[str, str]]:
     """What a worker process does with one part of one file."""
     if path not in parsed:
         parsed.clear()  # parts of one file come one after the other
         parsed[path] = read_po(path)
     po = parsed[path]
-    return check_po(path, po, checks, glossary, include_fuzzy=include_fuzzy, part=part)
+    return check_po(path, po, checks, glossary, include_fuzzy=include_fuzzy, part=part, words=words)
 
 
 def _check_files(
@@ -190,6 +200,7 @@ def _check_files(
     glossary: Glossary | None,
     include_fuzzy: bool,
     jobs: int,
+    words: frozenset[str],
 ) -> list[tuple[list[Finding], dict[str, str]]]:
     """(findings, fixes) per file, in order; the first bad file (in order) raises."""
     items, jobs = parallel.plan(files, jobs)
@@ -198,10 +209,12 @@ def _check_files(
         # run before any work is spent.
         parsed = [read_po(path) for path in files]
         return [
-            check_po(path, po, checks, glossary, include_fuzzy=include_fuzzy)
+            check_po(path, po, checks, glossary, include_fuzzy=include_fuzzy, words=words)
             for path, po in zip(files, parsed, strict=True)
         ]
-    check_part = partial(_check_part, checks=checks, glossary=glossary, include_fuzzy=include_fuzzy)
+    check_part = partial(
+        _check_part, checks=checks, glossary=glossary, include_fuzzy=include_fuzzy, words=words
+    )
     ordered = []
     for parts in parallel.run_parts(files, items, jobs, check_part):
         findings: list[Finding] = []
@@ -224,27 +237,36 @@ def check_paths(
     include_fuzzy: bool = False,
     jobs: int | None = None,
     select: Iterable[str] = (),
+    words: Iterable[str] = (),
 ) -> Report:
     """Check PO files (or folders of them); with ``fix``, repair what can be repaired.
 
     Every file is parsed before anything is reported or written: a file that
     does not parse stops the run with its file:line (exit 2), untouched.
     ``jobs`` processes share the work (default: :func:`parallel.default_jobs`).
+    ``words`` is the project's word list, for the spelling check.  A check
+    that cannot run in this installation is left out, with a note saying why.
     """
     checks = select_checks(disable, select)
+    notes = [note for c in checks if c.unavailable is not None and (note := c.unavailable())]
+    word_list = frozenset(words)
     files = po_files(paths)
     for p in map(Path, paths):
         if not p.exists():
             raise L10nError(f"{p}: no such file or folder")
     if jobs is None:
         jobs = parallel.default_jobs(files)
-    run = partial(_check_files, files, checks, glossary, include_fuzzy, jobs)
+    run = partial(_check_files, files, checks, glossary, include_fuzzy, jobs, word_list)
     if not fix:
-        report = Report(files=len(files))
+        report = Report(files=len(files), notes=notes)
         for findings, _ in run():
             report.findings += findings
         return report
-    return _check_and_fix(files, run, partial(_recheck, checks, glossary, include_fuzzy))
+    report = _check_and_fix(
+        files, run, partial(_recheck, checks, glossary, include_fuzzy, word_list)
+    )
+    report.notes = notes
+    return report
 
 
 # A reviewer's save between the check and the fix costs one more check; saves
@@ -297,7 +319,12 @@ def _check_and_fix(
 
 
 def _recheck(
-    checks: Sequence[Check], glossary: Glossary | None, include_fuzzy: bool, path: Path
+    checks: Sequence[Check],
+    glossary: Glossary | None,
+    include_fuzzy: bool,
+    words: frozenset[str],
+    path: Path,
 ) -> list[Finding]:
-    findings, _ = check_po(path, read_po(path), checks, glossary, include_fuzzy=include_fuzzy)
+    po = read_po(path)
+    findings, _ = check_po(path, po, checks, glossary, include_fuzzy=include_fuzzy, words=words)
     return findings

@@ -12,9 +12,15 @@ import pytest
 from l10n.errors import InputFileError
 from l10n.glossary import load_glossary
 from l10n.po import format_po, read_po
+from l10n.qa.checks.spelling import read_word_list
 from l10n.qa.parallel import plan, run_parts
 from l10n.qa.runner import check_paths
 from qa.samples import RUSSIA_FIFTH, UK_WITH_RUSSIAN_PUTIN, run, set_msgstr
+
+
+def _words() -> frozenset[str]:
+    """The project's word list, as `l10n check` reads it."""
+    return read_word_list("glossary")
 
 
 @pytest.fixture
@@ -29,8 +35,8 @@ def many_locales(locales) -> Path:
 
 def test_several_processes_report_what_one_reports(many_locales):
     glossary = load_glossary(Path("glossary"))
-    one = check_paths([many_locales], glossary=glossary, jobs=1)
-    two = check_paths([many_locales], glossary=glossary, jobs=2)
+    one = check_paths([many_locales], glossary=glossary, jobs=1, words=_words())
+    two = check_paths([many_locales], glossary=glossary, jobs=2, words=_words())
     assert two.files == one.files == 27
     assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
     assert len(one.findings) == 9  # the Russian name, in each copy of the uk file
@@ -64,7 +70,8 @@ def test_forms_declined_in_worker_processes_reach_the_cache(locales, tmp_path):
             '\nmsgid "Zyuzyukinsk is quiet."\nmsgstr "В Зюзюкинске тихо."\n',
             encoding="utf-8",
         )
-    report = check_paths([locales / "ru"], glossary=load_glossary(tmp_path / "g.toml"), jobs=2)
+    glossary = load_glossary(tmp_path / "g.toml")
+    report = check_paths([locales / "ru"], glossary=glossary, jobs=2, words=_words())
     assert report.findings == []
     assert any("Зюзюкинск" in key for key in morph.new_cache_entries().get("ru", {}))
 
@@ -104,8 +111,8 @@ def test_one_large_file_is_shared_by_several_processes(locales):
     path.write_text(format_po(big), encoding="utf-8")
     assert _work_items([path], 2) == [(0, 0, 2), (0, 1, 2)]
     glossary = load_glossary(Path("glossary"))
-    one = check_paths([locales], glossary=glossary, jobs=1)
-    two = check_paths([locales], glossary=glossary, jobs=2)
+    one = check_paths([locales], glossary=glossary, jobs=1, words=_words())
+    two = check_paths([locales], glossary=glossary, jobs=2, words=_words())
     assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
     assert len(one.findings) == 10
 

@@ -19,14 +19,20 @@ from l10n.errors import L10nError
 from l10n.qa import registry
 from l10n.qa.base import Check
 from l10n.qa.checks import (
+    blank,
+    brackets,
     glossary,
     language,
     length,
+    links,
     numbers,
     placeholders,
     punctuation,
     quotes,
+    spelling,
+    units,
     untranslated,
+    words,
 )
 from l10n.qa.registry import CHECK_MODULES, all_checks, select_checks
 from qa.checks.samples import QA_CHECKS, REGISTERED
@@ -45,6 +51,15 @@ FAMILIES = {
     "length": length,
     "glossary": glossary,
     "placeholders": placeholders,
+    "blank": blank,
+    "brackets": brackets,
+    "bracket-count": brackets,
+    "links": links,
+    "units": units,
+    "doubled-words": words,
+    "foreign-words": words,
+    "start-capital": words,
+    "spelling": spelling,
 }
 
 
@@ -154,4 +169,4 @@ def test_select_checks_sorts_selects_and_disables():
     with pytest.raises(L10nError) as error:
         select_checks(select=["glosary"])
     assert str(error.value).startswith("unknown check: glosary")
-    assert "known checks: extra-numbers, glossary," in str(error.value)
+    assert "known checks: blank, bracket-count, brackets, doubled-words," in str(error.value)

@@ -12,6 +12,7 @@ from conftest import msgfmt_check
 from l10n.glossary import load_glossary
 from l10n.po import format_field, read_po
 from l10n.qa.base import CheckContext, Unit
+from l10n.qa.checks.spelling import read_word_list
 from l10n.qa.runner import check_paths, fix_msgstr
 from qa.checks.samples import names, qa_checks
 from qa.samples import RUSSIA_FIFTH, UK_WITH_RUSSIAN_PUTIN, run, set_msgstr
@@ -120,7 +121,9 @@ def test_broken_glossary_is_an_input_error_and_nothing_is_checked(locales, tmp_p
 
 def test_library_report_matches_cli(locales):
     set_msgstr(locales / "uk" / "kursk.po", RUSSIA_FIFTH, UK_WITH_RUSSIAN_PUTIN)
-    report = check_paths([locales], glossary=load_glossary(Path("glossary")))
+    report = check_paths(
+        [locales], glossary=load_glossary(Path("glossary")), words=read_word_list("glossary")
+    )
     assert report.files == 3
     assert report.errors == 1
     assert [f.check for f in report.findings] == ["glossary"]

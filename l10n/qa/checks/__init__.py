@@ -19,6 +19,15 @@ check               severity  what it reports
 ``spacing``         warning   doubled spaces, a space before , . ; : ! ? )
 ``quotes``          error     straight or foreign quotation marks, mixed styles
 ``length``          warning   a translation far shorter or longer than expected
+``units``           error     a number that lost its unit (180°, 5%, €45.1)
+``foreign-words``   error     an English word left in uk or ru text
+``spelling``        warning   a word the sq/uk/ru Hunspell dictionary lacks
+``doubled-words``   error     the same word twice in a row
+``start-capital``   error     lowercase start where the source has a capital
+``blank``           error     a translation of whitespace alone
+``brackets``        error     brackets that do not open and close in pairs
+``bracket-count``   warning   brackets added or dropped
+``links``           error     a URL, e-mail address or @handle not copied
 ==================  ========  ================================================
 
 Severities: a check is an *error* when what it finds is wrong in the published
@@ -53,8 +62,13 @@ Modules: :mod:`~l10n.qa.checks.numbers` (``numbers``, ``extra-numbers``),
 :mod:`~l10n.qa.checks.punctuation` (``punctuation``, ``whitespace``,
 ``spacing``), :mod:`~l10n.qa.checks.quotes`, :mod:`~l10n.qa.checks.length` and
 :mod:`~l10n.qa.checks.glossary` (the ``glossary`` check, an error: names in
-their fixed forms); :mod:`~l10n.qa.checks._text` holds what several of them
-share.  Each module lists its checks in ``CHECKS``, and
+their fixed forms), :mod:`~l10n.qa.checks.units`,
+:mod:`~l10n.qa.checks.words` (``foreign-words``, ``doubled-words``,
+``start-capital``), :mod:`~l10n.qa.checks.spelling` (with its dictionaries in
+:mod:`~l10n.qa.checks._dictionary`), :mod:`~l10n.qa.checks.blank`,
+:mod:`~l10n.qa.checks.brackets` (``brackets``, ``bracket-count``) and
+:mod:`~l10n.qa.checks.links`; :mod:`~l10n.qa.checks._text` holds what several
+of them share.  Each module lists its checks in ``CHECKS``, and
 :mod:`l10n.qa.registry` collects them: importing this package registers
 nothing.
 """

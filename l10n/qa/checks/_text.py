@@ -137,14 +137,48 @@ def strip_names(text: str, ctx: CheckContext, owner: str) -> str:
     URLs, e-mail addresses, hashtags, do-not-translate terms and all-caps
     acronyms; what is left is the text whose language is judged.
     """
+    return _strip(text, _dnt_pattern(ctx, owner))
+
+
+def _strip(text: str, dnt: re.Pattern[str] | None) -> str:
     if may_hold_urls_or_tags(text):  # (they match nothing otherwise)
         text = _HASHTAG.sub(" ", _URL.sub(" ", text))
-    dnt = _dnt_pattern(ctx, owner)
     if dnt is not None:
         text = dnt.sub(" ", text)
     if _ASCII_UPPER.search(text) is None:
         return text  # no acronym without a capital A-Z
     return _ACRONYM.sub(" ", text)
+
+
+@lru_cache(maxsize=16)
+def tokens_of(text: str) -> tuple[str, ...]:
+    """``text`` split at whitespace, once for the several checks that read each
+    translation's words in turn.  Splitting is quicker than finding words, and
+    a check that remembers the tokens it has judged (most recur: "на", "Курськ,")
+    looks at a token's words only the first time."""
+    return tuple(text.split())
+
+
+# Bare domain and file names (kosovapress.com, report.pdf): names, not words.
+_DOTTED = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)+")
+
+
+def remaining_words(text: str, ctx: CheckContext) -> tuple[str, ...]:
+    """The words of ``text`` once what may stay as in the source is gone (see
+    :func:`strip_names`; also bare domain and file names).
+
+    The spelling and foreign-words checks judge the same words of each
+    translation, one after the other: the second gets them from the cache.
+    """
+    return _remaining_words(text, _dnt_pattern(ctx, "words"))
+
+
+@lru_cache(maxsize=16)
+def _remaining_words(text: str, dnt: re.Pattern[str] | None) -> tuple[str, ...]:
+    text = _strip(text, dnt)
+    if "." in text:
+        text = _DOTTED.sub(" ", text)
+    return tuple(WORD.findall(text))
 
 
 def shorten(text: str, limit: int = 60) -> str:

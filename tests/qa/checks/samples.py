@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from conftest import REPO
+
 from l10n.qa.base import CheckContext, Severity, Unit
+from l10n.qa.checks.spelling import read_word_list
 from l10n.qa.registry import all_checks
 from l10n.qa.runner import run_checks
 
@@ -24,19 +27,34 @@ QA_CHECKS = {
     "quotes": Severity.ERROR,
     "length": Severity.WARNING,
     "placeholders": Severity.ERROR,
+    "blank": Severity.ERROR,
+    "brackets": Severity.ERROR,
+    "bracket-count": Severity.WARNING,
+    "links": Severity.ERROR,
+    "units": Severity.ERROR,
+    "doubled-words": Severity.ERROR,
+    "foreign-words": Severity.ERROR,
+    "start-capital": Severity.ERROR,
+    "spelling": Severity.WARNING,
 }
 
 REGISTERED = all_checks()
+
+# The project's word list (glossary/words.txt), which `l10n check` gives the
+# spelling check: the words of the shipped translations that the dictionaries
+# lack.  The article below is judged with it, as the CLI judges it.
+PROJECT_WORDS = read_word_list(REPO / "glossary")
 
 
 def qa_checks():
     return [REGISTERED[name] for name in QA_CHECKS]
 
 
-def find(lang, msgid, msgstr, *, units=None, glossary=None, flags=()):
+def find(lang, msgid, msgstr, *, units=None, glossary=None, flags=(), words=PROJECT_WORDS):
     """(check name, problem) for every problem the QA checks find in one entry."""
     unit = Unit(msgid, msgstr, tuple(flags))
-    ctx = CheckContext(lang, glossary=glossary, units=units if units is not None else [unit])
+    units = units if units is not None else [unit]
+    ctx = CheckContext(lang, glossary=glossary, units=units, words=words)
     return [(check.name, problem) for check, problem in run_checks(unit, ctx, qa_checks())]
 
 

@@ -8,14 +8,23 @@ import pytest
 from l10n.qa.base import CheckContext, Unit
 from l10n.qa.checks import language, numbers
 from l10n.qa.runner import run_checks
-from qa.checks.samples import ARTICLE, GLOSSARY, LANGS, find, glossary, names, qa_checks
+from qa.checks.samples import (
+    ARTICLE,
+    GLOSSARY,
+    LANGS,
+    PROJECT_WORDS,
+    find,
+    glossary,
+    names,
+    qa_checks,
+)
 
 
 @pytest.mark.parametrize("col,lang", [(1, "uk"), (2, "ru"), (3, "sq")])
 @pytest.mark.parametrize("gloss", [None, GLOSSARY], ids=["no-glossary", "glossary"])
 def test_the_translated_article_is_clean(col, lang, gloss):
     units = [Unit(row[0], row[col]) for row in ARTICLE]
-    ctx = CheckContext(lang, glossary=gloss, units=units)
+    ctx = CheckContext(lang, glossary=gloss, units=units, words=PROJECT_WORDS)
     found = [
         (check.name, unit.msgstr[:40], problem.message)
         for unit in units
