@@ -19,7 +19,8 @@ replacement:
    decoded.  Completions are ranked by the model's score of the whole
    output (``Engine.score``: a decoded score leaves the forced tokens out,
    so it cannot compare different prefixes); the best accepted one is kept.
-   A sentence with several wrong terms gets a round per term.
+   A sentence with several wrong terms gets a round per term; a runaway
+   best hypothesis (``RUNAWAY`` times the source's length) is not forced.
 3. **replaced / still missing**: otherwise the pipeline falls back to
    replacement after decoding, and the note says which terms are still
    missing.
@@ -49,6 +50,12 @@ HYPOTHESES = 4  # asked for per sentence with terms
 MAX_FORMS = 6  # declined forms tried: a name's cases, not its plurals' too
 MAX_ROUNDS = 2  # forced rounds per sentence (one per wrong term)
 FORCED_FORMS = 2  # forms decoded per round: the best placed ones
+# A best hypothesis this many times longer than its source (in characters,
+# the source counted as at least 20) is the model running away, not a
+# translation (en->ru/uk/sq run about 1.1-1.3x): forcing a name into its
+# start would only decode the runaway again, at the full length, so it is
+# left to replacement.
+RUNAWAY = 3.0
 
 
 class GlossaryEngine(Protocol):
@@ -124,6 +131,7 @@ def decode(
     """Decode ``sources`` (each mentions glossary terms) following the glossary."""
     out: dict[int, Outcome] = {}
     pending: list[_Pending] = []
+    given_up: list[_Pending] = []
     results = engine.translate(
         sources, beam_size=beam_size, num_hypotheses=num_hypotheses, progress=progress
     )
@@ -135,15 +143,24 @@ def decode(
                 break
         else:
             problems = len(glossary.violations(lang, sources[i], hyps[0].text))
-            pending.append(_Pending(i, sources[i], hyps[0], problems=problems))
+            stuck = runaway(sources[i], hyps[0].text)
+            (given_up if stuck else pending).append(
+                _Pending(i, sources[i], hyps[0], problems=problems)
+            )
     n_hyps = {i: len(o.translation.hypotheses) for i, o in out.items()}
     shown = max([num_hypotheses, *n_hyps.values()])
+    _give_up(given_up, out, shown)
     for _ in range(MAX_ROUNDS):
         if not pending:
             break
         pending = _force_round(engine, glossary, lang, pending, out, beam_size, shown)
     _give_up(pending, out, shown)
     return out
+
+
+def runaway(source: str, output: str) -> bool:
+    """Whether ``output`` is too long to be a translation of ``source``."""
+    return len(output) > RUNAWAY * max(len(source), 20)
 
 
 def _first(translation: Translation, rank: int) -> Translation:

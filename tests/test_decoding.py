@@ -131,6 +131,14 @@ def test_forcing_that_does_not_help_falls_back():
     assert len(engine.calls) == 2  # no second round: forcing made nothing better
 
 
+def test_a_runaway_output_is_left_to_replacement_without_forcing():
+    runaway = WRONG + " Судзха" * 30  # the model repeating itself
+    engine = NBest({SOURCE: [(runaway, -1.0)]})
+    outcome = decode_one(engine)
+    assert (outcome.path, outcome.text) == ("fallback", runaway)
+    assert len(engine.calls) == 1 and not engine.scored  # nothing forced
+
+
 def _prefixes(output: str) -> list[str]:
     return [c.prefix for c in decoding.candidates(GLOSSARY, "uk", SOURCE, output)]
 
