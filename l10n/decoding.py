@@ -129,6 +129,7 @@ def decode(
     progress: Callable[[int], None] | None = None,
 ) -> dict[int, Outcome]:
     """Decode ``sources`` (each mentions glossary terms) following the glossary."""
+    lang = glossary.language_of(lang) or lang  # uk_UA: the glossary's uk
     out: dict[int, Outcome] = {}
     pending: list[_Pending] = []
     given_up: list[_Pending] = []
@@ -316,6 +317,7 @@ def note(
     terms = glossary.terms_in(msgid)
     if not terms:
         return None
+    lang = glossary.language_of(lang) or lang
     forced = {id(t): form for t, form in outcome.forced}
     wrong = {id(v.term) for v in glossary.violations(lang, msgid, decoded)}
     missing = {id(t) for t in enforced.missing}

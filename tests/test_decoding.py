@@ -157,6 +157,13 @@ def test_two_wrong_terms_take_a_round_each():
     assert not GLOSSARY.violations("uk", source, outcome.text)
 
 
+def test_a_locale_code_decodes_with_its_languages_forms():
+    engine = NBest({SOURCE: [(WRONG, -1.0)]})
+    (outcome,) = decoding.decode(engine, GLOSSARY, "uk_UA", [SOURCE]).values()
+    assert outcome.path == "forced"
+    assert outcome.forced[0][1] in decoding.declined(SUDZHA, "uk")
+
+
 def test_declined_forms_start_with_the_canonical_name():
     forms = decoding.declined(SUDZHA, "uk")
     assert forms[0] == "Суджа"
