@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from l10n import catalog
+from l10n import catalog, decoding
 from l10n.config import Config, EngineConfig
 from l10n.documents import DocumentOptions, read_document
 from l10n.documents.placeholders import has_placeholders, restore_placeholders, strip_placeholders
@@ -307,15 +307,28 @@ def _from_memory(
     result.pending.append(entry)
 
 
-def _apply_glossary(result: LanguageResult, glossary: Glossary | None, machine: set[int]) -> None:
-    """Glossary notes on every entry; glossary forms enforced on machine output."""
+def _apply_glossary(
+    result: LanguageResult,
+    glossary: Glossary | None,
+    machine: set[int],
+    outcomes: Mapping[tuple[str, str], decoding.Outcome] | None = None,
+) -> None:
+    """Glossary notes on every entry; glossary forms enforced on machine output,
+    and for output decoded with the glossary, the path each term took."""
+    outcomes = outcomes or {}
     for entry in result.po:
         if entry.obsolete or not entry.msgid:
             continue
         note = glossary.note_for(result.lang, entry.msgid) if glossary else None
-        missing_note = None
+        missing_note = decoding_note = None
         if glossary and id(entry) in machine:
+            decoded = entry.msgstr
             enforced = glossary.enforce(result.lang, entry.msgid, entry.msgstr)
+            outcome = outcomes.get((result.lang, entry.msgid))
+            if outcome is not None:
+                decoding_note = decoding.note(
+                    outcome, glossary, result.lang, entry.msgid, decoded, enforced
+                )
             if enforced.text != entry.msgstr:
                 result.fixed_terms += len(enforced.replaced) or 1
                 entry.msgstr = enforced.text
@@ -327,7 +340,11 @@ def _apply_glossary(result: LanguageResult, glossary: Glossary | None, machine: 
                 )
                 missing_note = f"{catalog.MISSING_NOTE_PREFIX} {names}"
         if id(entry) in machine or glossary:
-            replace = {catalog.MISSING_NOTE_PREFIX: missing_note} if id(entry) in machine else {}
+            replace = (
+                {catalog.MISSING_NOTE_PREFIX: missing_note, decoding.NOTE_PREFIX: decoding_note}
+                if id(entry) in machine
+                else {}
+            )
             catalog.set_notes(entry, glossary=note, **replace)
 
 
@@ -346,6 +363,7 @@ def translate_documents(
     root: Path | None = None,
     documents: DocumentOptions | None = None,
     memory: Settings | None = None,
+    glossary_decoding: bool = True,
 ) -> list[DocumentResult]:
     """Pre-translate articles into ``langs`` and write their POT and PO files.
 
@@ -353,12 +371,20 @@ def translate_documents(
     must be inside it, and references are written relative to it.  ``memory``
     says where the translation memory database is and how fuzzy matches are
     used (default: a memory built in RAM for this run, 75%, memory first).
+    ``glossary_decoding`` False decodes sentences with glossary terms like
+    the others, leaving the glossary to replacement after decoding.
     """
     now = now or catalog.timestamp()
     root = root or Path.cwd()
     sources = [Path(s) for s in sources]
     catalog.check_document_names(sources)
-    decoder = _Decoder(engine_factory or argos_engine_factory(), from_lang, beam_size, progress)
+    decoder = _Decoder(
+        engine_factory or argos_engine_factory(),
+        from_lang,
+        beam_size,
+        progress,
+        glossary if glossary_decoding else None,
+    )
     memory = memory or Settings()
     with _writer_lock(locales), ExitStack() as stack:
         recover(locales)
@@ -385,7 +411,7 @@ def translate_documents(
             decoder.translate(docs)
             for doc in docs:
                 for r in doc.languages:
-                    _apply_glossary(r, glossary, {id(e) for e in r.pending})
+                    _apply_glossary(r, glossary, {id(e) for e in r.pending}, decoder.outcomes)
             try:
                 _commit(docs, locales, now)
                 return docs
@@ -439,11 +465,14 @@ class _Decoder:
         from_lang: str,
         beam_size: int,
         progress: ProgressFunc | None,
+        glossary: Glossary | None = None,
     ) -> None:
         self.factory, self.from_lang, self.beam_size = factory, from_lang, beam_size
-        self.progress = progress
+        self.progress, self.glossary = progress, glossary
         self.engines: dict[str, Engine] = {}
         self.done: dict[tuple[str, str], Translation] = {}  # (lang, msgid) -> machine output
+        # (lang, msgid) -> how a sentence with glossary terms was decoded
+        self.outcomes: dict[tuple[str, str], decoding.Outcome] = {}
 
     def translate(self, docs: list[DocumentResult]) -> None:
         # Every engine that will be needed is found before any decoding starts:
@@ -475,13 +504,26 @@ class _Decoder:
             # Models garble markup: they get the text alone, and the tags are
             # put back by position (l10n.documents.placeholders).
             plain = [strip_placeholders(msgid) for msgid in todo]
-            results = engine.translate(plain, beam_size=self.beam_size, progress=advance)
+            termed = self._with_terms(lang, engine, plain)
+            others = [i for i in range(len(plain)) if i not in termed]
+            results = engine.translate(
+                [plain[i] for i in others], beam_size=self.beam_size, progress=advance
+            )
             for index, result in results:
-                msgid = todo[index]
-                translation = Translation.of(result)
-                self.done[(lang, msgid)] = translation.map(
-                    lambda text, msgid=msgid: restore_placeholders(msgid, text)
+                self._keep(lang, todo[others[index]], Translation.of(result))
+            if termed:
+                outcomes = decoding.decode(
+                    engine,  # type: ignore[arg-type]  # _with_terms checked it can
+                    self.glossary,  # type: ignore[arg-type]
+                    lang,
+                    [plain[i] for i in termed],
+                    beam_size=self.beam_size,
+                    progress=advance,
                 )
+                for index, outcome in outcomes.items():
+                    msgid = todo[termed[index]]
+                    self._keep(lang, msgid, outcome.translation)
+                    self.outcomes[(lang, msgid)] = outcome
         for entry in entries:
             translation = self.done[(lang, entry.msgid)]
             entry.msgstr = translation.text
@@ -490,6 +532,19 @@ class _Decoder:
             note = catalog.mt_note(engine.name, translation.confidence)
             text = f"{note} {PLACED_NOTE}" if has_placeholders(entry.msgid) else note
             catalog.set_notes(entry, **{catalog.MT_NOTE_PREFIX: text})
+
+    def _with_terms(self, lang: str, engine: Engine, plain: list[str]) -> list[int]:
+        """The sentences to decode with the glossary: those naming its terms,
+        when the engine can give n-best lists and forced prefixes."""
+        glossary = self.glossary
+        if glossary is None or glossary.language_of(lang) is None:
+            return []
+        if not decoding.can_decode(engine):
+            return []
+        return [i for i, text in enumerate(plain) if glossary.terms_in(text)]
+
+    def _keep(self, lang: str, msgid: str, translation: Translation) -> None:
+        self.done[(lang, msgid)] = translation.map(lambda text: restore_placeholders(msgid, text))
 
 
 def _commit(docs: list[DocumentResult], locales: Path, now: str) -> None:

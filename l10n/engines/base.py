@@ -307,6 +307,35 @@ class BatchEngine:
         while in_flight:
             yield from finish(*in_flight.popleft())
 
+    def score(self, sources: Sequence[str], targets: Sequence[str]) -> list[Hypothesis]:
+        """Each whole target as a translation of its source, scored by the model.
+
+        A forced prefix's tokens are not in a decoded hypothesis's score, so
+        completions forced with different prefixes cannot be ranked by it;
+        this scores every token of the output (the end token included, the
+        model's own language token not), normalised by length the way
+        decoding does, with the confidence over the same tokens.
+        """
+        if not sources:
+            return []
+        source = [self.tokenize(s) for s in sources]
+        target = [self.model_prefix + self.prefix_tokens(t) for t in targets]
+        with self._decoding():
+            results = self.translator.score_batch(
+                source,
+                target,
+                offset=len(self.model_prefix),
+                max_batch_size=self.options.batch_size,
+            )
+        penalty = self.options.length_penalty
+        out = []
+        for text, result in zip(targets, results, strict=True):
+            probs = result.log_probs
+            total = sum(probs)
+            n = max(1, len(probs))
+            out.append(Hypothesis(text, total / n**penalty, math.exp(total / n)))
+        return out
+
     def _translation(self, result: Any, forced: int, limit: int) -> Translation:
         penalty = self.options.length_penalty
         return Translation(

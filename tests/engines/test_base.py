@@ -110,6 +110,24 @@ def test_a_forced_prefix_starts_the_output_and_only_that_sentences(ct2_models, m
     assert call.options["max_decoding_length"] == 10 + len(forced) - 1
 
 
+@pytest.mark.parametrize("penalty", [0.0, 1.0])
+def test_whole_outputs_are_scored_token_by_token(ct2_models, penalty):
+    """Forced tokens count in ``score``, the model's own language token not."""
+    engine = nllb_engine(ct2_models, max_length=10, length_penalty=penalty)
+    targets = ["Город на реке", "Поезда"]
+    got = engine.score(TEXTS[:2], targets)
+    for source, target, hyp in zip(TEXTS[:2], targets, got, strict=True):
+        (scored,) = engine.translator.score_batch(
+            [engine.tokenize(source)], [["rus_Cyrl", *engine.prefix_tokens(target)]]
+        )
+        log_probs = scored.log_probs[1:]  # the target's tokens and the end token
+        assert len(log_probs) == len(engine.prefix_tokens(target)) + 1
+        assert hyp.text == target
+        assert hyp.score == pytest.approx(sum(log_probs) / len(log_probs) ** penalty, rel=1e-4)
+        assert hyp.confidence == pytest.approx(math.exp(sum(log_probs) / len(log_probs)), rel=1e-4)
+    assert engine.score([], []) == []
+
+
 def test_a_bare_string_is_a_translation_without_scores():
     translation = Translation.of("Світ")
     assert translation.text == "Світ"
