@@ -140,23 +140,22 @@ def translate(
         state = "written" if doc.template_written else "unchanged"
         click.echo(f"{doc.template_path}: {len(doc.template)} segments ({state})")
         for r in doc.languages:
-            parts = [f"{r.kept} kept"]
-            if r.fuzzy_matched:
-                parts.append(f"{r.fuzzy_matched} changed in the source (fuzzy)")
-            if r.from_memory:
-                parts.append(f"{r.from_memory} from translation memory")
-            if r.fuzzy_from_memory:
-                parts.append(f"{r.fuzzy_from_memory} similar in translation memory (fuzzy)")
-            if r.machine:
-                parts.append(f"{r.machine} machine-translated (fuzzy)")
-            if r.obsoleted:
-                parts.append(f"{r.obsoleted} obsolete")
-            if r.fixed_terms:
-                parts.append(f"{r.fixed_terms} names set to their glossary form")
-            if r.missing_terms:
-                parts.append(f"{r.missing_terms} glossary terms not found")
+            counts = ((getattr(r, name), label) for name, label in _COUNTS)
+            parts = [f"{r.kept} kept", *(f"{n} {label}" for n, label in counts if n)]
             state = "written" if r.written else "unchanged"
             click.echo(f"  {r.path}: {', '.join(parts)} ({state})")
+
+
+# What a language's line says after "N kept", in this order, when not 0.
+_COUNTS = (
+    ("fuzzy_matched", "changed in the source (fuzzy)"),
+    ("from_memory", "from translation memory"),
+    ("fuzzy_from_memory", "similar in translation memory (fuzzy)"),
+    ("machine", "machine-translated (fuzzy)"),
+    ("obsoleted", "obsolete"),
+    ("fixed_terms", "names set to their glossary form"),
+    ("missing_terms", "glossary terms not found"),
+)
 
 
 def _engines(
