@@ -55,22 +55,6 @@ def read_glossary_text(path: Path) -> str:
     )
 
 
-def read_file(path: Path, text: str | None = None) -> list[RawTerm]:
-    """The terms of one glossary file, by its suffix; ``text`` when it is not
-    on disk yet (``l10n glossary import`` checks what it would write)."""
-    if text is None:
-        text = read_glossary_text(path)
-    if path.suffix == ".toml":
-        return read_toml(path, text)
-    if path.suffix == ".tbx":
-        from l10n.glossary.tbx import read_tbx
-
-        return read_tbx(path, text)
-    from l10n.glossary.tables import read_table
-
-    return read_table(path, text)
-
-
 def _term_or_table(key: tomlfile.KeyPath) -> str:
     return "term" if len(key) == 1 else "table"
 

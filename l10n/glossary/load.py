@@ -18,11 +18,13 @@ from l10n.glossary.cache import LoadCache
 from l10n.glossary.formats import (
     GLOSSARY_SUFFIXES,
     RawTerm,
-    read_file,
+    read_glossary_text,
     read_toml,
 )
 from l10n.glossary.glossary import Glossary
 from l10n.glossary.model import Term
+from l10n.glossary.tables import read_table
+from l10n.glossary.tbx import read_tbx
 from l10n.glossary.validate import build_term, for_languages, merge_terms
 
 _SUFFIXES = ", ".join(f"*{s}" for s in GLOSSARY_SUFFIXES)
@@ -94,6 +96,18 @@ def load_terms(files: Sequence[Path]) -> list[Term]:
         terms = read_terms(files)
         cache.keep(terms)
     return terms
+
+
+def read_file(path: Path, text: str | None = None) -> list[RawTerm]:
+    """The terms of one glossary file, by its suffix; ``text`` when it is not
+    on disk yet (``l10n glossary import`` checks what it would write)."""
+    if text is None:
+        text = read_glossary_text(path)
+    if path.suffix == ".toml":
+        return read_toml(path, text)
+    if path.suffix == ".tbx":
+        return read_tbx(path, text)
+    return read_table(path, text)
 
 
 def read_terms(files: Sequence[Path], texts: Mapping[Path, str] | None = None) -> list[Term]:
