@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,8 @@ from l10n.engines import (
     DecodeOptions,
     Engine,
     Translation,
+    decode_at_once,
+    decodes_remotely,
     resolve_device,
 )
 from l10n.errors import L10nError
@@ -481,25 +484,58 @@ class _Decoder:
         for lang in needed:
             if lang not in self.engines:
                 self.engines[lang] = self.factory(self.from_lang, lang)
-        for lang in needed:
-            results = [r for d in docs for r in d.languages if r.lang == lang and r.pending]
-            self._decode(lang, [e for r in results for e in r.pending])
-            for r in results:
+        results = {
+            lang: [r for d in docs for r in d.languages if r.lang == lang and r.pending]
+            for lang in needed
+        }
+        entries = {lang: [e for r in rs for e in r.pending] for lang, rs in results.items()}
+        engines = [self.engines[lang] for lang in needed]
+        if len(needed) > 1 and all(map(decodes_remotely, engines)):
+            self._decode_at_once(entries)
+        else:
+            for lang in needed:
+                self._decode(lang, entries[lang])
+        for rs in results.values():
+            for r in rs:
                 r.machine = len(r.pending)
 
-    def _decode(self, lang: str, entries: list[polib.POEntry]) -> None:
-        engine = self.engines[lang]
-        todo = list(dict.fromkeys(e.msgid for e in entries if (lang, e.msgid) not in self.done))
+    def _decode_at_once(self, entries: dict[str, list[polib.POEntry]]) -> None:
+        """Every language at once, for engines that decode elsewhere (a
+        cluster): its workers take tasks of every language, and one progress
+        bar counts the segments of all of them."""
+        total = sum(len(self._todo(lang, es)) for lang, es in entries.items())
+        advance = self._advance(", ".join(entries), total)
+        jobs = {lang: partial(self._decode, lang, es, advance) for lang, es in entries.items()}
+        decode_at_once(jobs, [self.engines[lang] for lang in entries])
+
+    def _todo(self, lang: str, entries: list[polib.POEntry]) -> list[str]:
+        """The sentences still to decode, each once."""
+        return list(dict.fromkeys(e.msgid for e in entries if (lang, e.msgid) not in self.done))
+
+    def _advance(self, label: str, total: int) -> Callable[[int], None]:
+        """A progress callback counting ``total`` segments under ``label``."""
         done = 0
-        if self.progress and todo:
-            self.progress(lang, 0, len(todo))
+        if self.progress and total:
+            self.progress(label, 0, total)
 
         def advance(n: int) -> None:
             nonlocal done
             done += n
             if self.progress:
-                self.progress(lang, done, len(todo))
+                self.progress(label, done, total)
 
+        return advance
+
+    def _decode(
+        self,
+        lang: str,
+        entries: list[polib.POEntry],
+        advance: Callable[[int], None] | None = None,
+    ) -> None:
+        engine = self.engines[lang]
+        todo = self._todo(lang, entries)
+        if advance is None:
+            advance = self._advance(lang, len(todo))
         if todo:
             # Models garble markup: they get the text alone, and the tags are
             # put back by position (l10n.documents.placeholders).

@@ -110,7 +110,9 @@ def translate(
         parse_langs(from_lang, option="--from")[0] if from_lang else config.source_language
     )
     glossary = load_glossary_option(glossary_path, explicit=glossary_path is not None)
-    check_devices(config, langs, device)
+    address = cluster_address or config.cluster_address
+    if not address:  # on a cluster, each worker resolves its own device
+        check_devices(config, langs, device)
     options = (
         DecodeOptions(batch_size=batch_size, gpu_batch_size=batch_size)
         if batch_size
@@ -119,7 +121,7 @@ def translate(
     progress = Progress()
     try:
         with ExitStack() as stack:
-            factory = _engines(stack, config, cluster_address, options, device)
+            factory = _engines(stack, config, address, options, device)
             docs = translate_documents(
                 sources,
                 langs,
@@ -159,23 +161,17 @@ _COUNTS = (
 
 
 def _engines(
-    stack: ExitStack, config: Any, cluster_address: str | None, options: Any, device: str | None
+    stack: ExitStack, config: Any, address: str | None, options: Any, device: str | None
 ) -> Any:
     """The engine factory: in this process (the engines l10n.toml configures,
-    else Argos packages), or on a Dask cluster's workers (the cluster is
-    stopped or left when ``stack`` closes)."""
-    from l10n.pipeline import engine_factory
-
-    address = cluster_address or config.cluster_address
+    else Argos packages), or the same engines on a Dask cluster's workers
+    (the cluster is stopped or left when ``stack`` closes)."""
     if not address:
+        from l10n.pipeline import engine_factory
+
         return engine_factory(config.engines, options, device=device, default_device=config.device)
-    if config.engines:
-        raise L10nError(
-            "decoding on a cluster takes Argos packages only, and l10n.toml configures "
-            f"[engines] for {', '.join(sorted(config.engines))}",
-            hint="translate those languages without --cluster, or remove their [engines] tables",
-        )
-    from l10n.cluster import argos_specs, cluster_engine_factory, connect
+    from l10n.cluster import cluster_engine_factory, configured_specs, connect
 
     connection = stack.enter_context(connect(address))
-    return cluster_engine_factory(connection, argos_specs(options))
+    specs = configured_specs(config.engines, options, device=device, default_device=config.device)
+    return cluster_engine_factory(connection, specs)

@@ -1,51 +1,40 @@
-"""Decoding on a Dask cluster: ``l10n translate --cluster ADDRESS``.
+"""The client side of ``l10n translate --cluster``: a scheduler, and engines
+whose batches its workers decode.
 
-An archive of millions of sentences outgrows one machine's cores; the rest of
-a run (merge, translation memory, glossary, writing every file at once or
-none) does not, and it must stay in the one process that owns the files.  So
-only decoding moves: :class:`ClusterEngine` is an ordinary
-:class:`~l10n.engines.Engine` whose ``translate`` sends length-sorted batches
-of one language to the cluster's workers and yields their translations as
-they finish.  The pipeline cannot tell it from an in-process engine, and it
-writes nothing until every batch is back, so a cluster that fails midway
-leaves every file as it was.
-
-The work unit is a task of :data:`TASK_BATCHES` decode batches, cut from the
-same length-sorted order an in-process engine uses, so each CTranslate2 batch
-holds the same sentences as it would in-process and gives the same output.
-
-Workers reach a model through its path: every machine must see the Argos
-packages folder at the same path (a shared mount).  A worker loads a model
-once and keeps it, keyed by a digest of the package's files, and refuses a
-package whose files differ from the client's (another version installed
-there), so the ``#.`` note names the model that really translated.  Each
-worker process loads its own CTranslate2 translator (they are not fork-safe;
-a local cluster's processes are spawned, never forked).
+:class:`ClusterEngine` is an ordinary :class:`~l10n.engines.Engine`: its
+``translate`` sends length-sorted tasks of one language to the cluster and
+yields their translations as they finish; its ``score`` (glossary-aware
+decoding) runs on the workers too.  It is a remote engine
+(:mod:`l10n.engines.concurrent`): the pipeline decodes every language at
+once, each in a thread, so the workers take tasks of every language.
 """
 
 from __future__ import annotations
 
-import hashlib
-import threading
+import math
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from l10n.engines import DecodeOptions, Engine
+from l10n.cluster.specs import HINT, SpecFactory, WorkerSpec, decode_task, score_task
+from l10n.engines import Cancelled, DecodeOptions, Engine, Hypothesis, Translation, Turns
 from l10n.errors import L10nError
 from l10n.extras import missing
 
 if TYPE_CHECKING:
     from distributed import Client, Future
 
+T = TypeVar("T")
+
 CLUSTER_MODULES = ("dask", "distributed")
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler before the run stops
 NO_WORKER_TIMEOUT = 30.0  # seconds a scheduler may have no worker at all
 POLL = 1.0  # seconds between checks that the cluster still has workers
 TASK_BATCHES = 1  # decode batches per task: one keeps every worker busy to the end
+# Pairs per scoring task: scoring is one forward pass, far cheaper than
+# decoding; a call this small is one task, scored exactly as in-process.
+SCORE_TASK = 4096
 RETRIES = 1  # a task that raised runs once more (a worker's death is retried anyway)
 LOCAL_PREFIX = "local:"
 
@@ -57,7 +46,6 @@ WORKER_CONFIG = {
     # unmaps its buffers at every step and decodes about 8x slower.
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
-HINT = "see README.md, 'Translating on a cluster'"
 
 
 def require_cluster() -> None:
@@ -87,111 +75,6 @@ def parse_address(text: str) -> str | int:
             hint="give the scheduler's address (tcp://HOST:8786) or local:N",
         )
     return text
-
-
-# --- the work a worker is given ------------------------------------------------
-
-
-class WorkerSpec(Protocol):
-    """A picklable recipe for an engine; built once per worker process."""
-
-    key: str  # the same key, the same model: what a worker caches the engine under
-
-    def build(self, threads: int | None = None) -> Engine:
-        """The engine; ``threads`` is the worker's own thread count (None: the client's)."""
-        ...
-
-
-SpecFactory = Callable[[str, str], WorkerSpec]  # (from_code, to_code) -> spec
-
-
-def package_digest(path: Path) -> str:
-    """A digest of every file of a package: what a worker compares its copy with."""
-    digest = hashlib.sha256()
-    for file in sorted(p for p in path.rglob("*") if p.is_file()):
-        digest.update(file.relative_to(path).as_posix().encode() + b"\0")
-        with file.open("rb") as f:
-            digest.update(hashlib.file_digest(f, "sha256").digest())
-    return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class ArgosSpec:
-    """An installed Argos package, by path and content."""
-
-    package_path: str
-    key: str  # package_digest of the client's copy
-    options: DecodeOptions
-
-    def build(self, threads: int | None = None) -> Engine:
-        from l10n.engines import ArgosEngine
-        from l10n.models.installed import load_package
-
-        path = Path(self.package_path)
-        if threads is not None:  # on a worker: its copy must be the client's
-            self._check_copy(path)
-        options = self.options if threads is None else replace(self.options, inter_threads=threads)
-        return ArgosEngine(load_package(path), options)
-
-    def _check_copy(self, path: Path) -> None:
-        try:
-            same = package_digest(path) == self.key if path.is_dir() else False
-        except OSError:
-            same = False
-        if not same:
-            raise L10nError(
-                f"{path}: a worker ({_worker_address()}) does not have the client's copy "
-                "of this package (missing, or another version)",
-                hint="every machine must see the same packages folder at the same path; " + HINT,
-            )
-
-
-def argos_specs(options: DecodeOptions | None = None) -> SpecFactory:
-    """Specs for installed Argos packages, found here as an in-process run finds them."""
-    from l10n.extras import require_mt
-    from l10n.models import find_package, missing_model_error
-
-    def spec(from_code: str, to_code: str) -> WorkerSpec:
-        require_mt()
-        package = find_package(from_code, to_code)
-        if package is None:
-            raise missing_model_error(from_code, to_code)
-        path = Path(package.package_path).resolve()
-        return ArgosSpec(str(path), package_digest(path), options or DecodeOptions())
-
-    return spec
-
-
-_ENGINES: dict[str, Engine] = {}  # a worker process's models, loaded once
-_ENGINES_LOCK = threading.Lock()
-
-
-def _worker_address() -> str:
-    from distributed import get_worker
-
-    try:
-        return get_worker().address
-    except ValueError:  # not on a worker
-        return "this process"
-
-
-def _worker_threads() -> int:
-    from distributed import get_worker
-
-    try:
-        worker = get_worker()
-    except ValueError:
-        return 1
-    return getattr(worker, "state", worker).nthreads
-
-
-def decode_task(spec: WorkerSpec, texts: list[str], beam_size: int) -> list[tuple[int, str]]:
-    """Runs on a worker: translate ``texts`` with the worker's engine for ``spec``."""
-    with _ENGINES_LOCK:
-        engine = _ENGINES.get(spec.key)
-        if engine is None:
-            engine = _ENGINES[spec.key] = spec.build(threads=_worker_threads())
-    return list(engine.translate(texts, beam_size=beam_size))
 
 
 # --- the client side ------------------------------------------------------------
@@ -271,13 +154,28 @@ def cluster_engine_factory(
     return factory
 
 
+def batch_sentences(options: DecodeOptions) -> int:
+    """Sentences per decode batch on the device a worker will take: with
+    ``auto`` the client cannot know which, so a task holds whole batches of
+    either size (a CPU worker decodes it in several)."""
+    if options.device == "cuda":
+        return max(1, options.gpu_batch_size)
+    if options.device == "auto":
+        return math.lcm(max(1, options.batch_size), max(1, options.gpu_batch_size))
+    return max(1, options.batch_size)
+
+
 class ClusterEngine:
     """An Engine whose batches are decoded by the cluster's workers.
 
     ``local`` is the same engine built here, never used to decode (its model
     is not even loaded): it names the model and measures sentences in tokens,
-    so tasks are cut from the order an in-process engine decodes in.
+    so tasks are cut from the order an in-process engine decodes in, whole
+    batches at a time.  A worker sorts a task's sentences again (stably: they
+    come sorted) and cuts the same batches an in-process run would.
     """
+
+    remote = True  # l10n.engines.concurrent: languages decode at once
 
     def __init__(
         self, connection: Connection, spec: WorkerSpec, local: Engine, task_batches: int, lang: str
@@ -285,9 +183,10 @@ class ClusterEngine:
         self.connection, self.spec, self.local = connection, spec, local
         self.name = local.name
         self.lang = lang
-        options = getattr(local, "options", None)
-        batch = options.batch_size if isinstance(options, DecodeOptions) else 16
-        self.task_size = max(1, batch) * max(1, task_batches)
+        self.turns: Turns | None = None
+        options = getattr(spec, "options", None) or getattr(local, "options", None)
+        batch = batch_sentences(options) if isinstance(options, DecodeOptions) else 16
+        self.task_size = batch * max(1, task_batches)
 
     def tasks(self, texts: Sequence[str]) -> list[list[int]]:
         """Indexes of ``texts`` per task: length-sorted, as the engine sorts them."""
@@ -301,45 +200,92 @@ class ClusterEngine:
         texts: Sequence[str],
         *,
         beam_size: int = 4,
+        num_hypotheses: int = 1,
+        prefixes: Sequence[str | None] | None = None,
         progress: Callable[[int], None] | None = None,
-    ) -> Iterator[tuple[int, str]]:
+    ) -> Iterator[tuple[int, Translation | str]]:
         """Yield (index, translation) as tasks finish, in any order.
 
-        Tasks are submitted a window at a time (a few per worker thread), so
-        the client holds a bounded number of them whatever the archive's size.
+        ``num_hypotheses`` and ``prefixes`` go to the workers' engines as
+        BatchEngine takes them (glossary-aware decoding).
         """
         if not texts:
             return
-        client = self.connection.client
-        todo = iter(self.tasks(texts))
-        run = f"l10n-{self.lang}-{uuid.uuid4().hex[:8]}"
-        pending: dict[Future, list[int]] = {}
+        run = self._run_name()
 
-        def submit() -> None:
-            chunk = next(todo, None)
-            if chunk is not None:
-                future = client.submit(
-                    decode_task,
-                    self.spec,
-                    [texts[i] for i in chunk],
-                    beam_size,
-                    key=f"{run}-{chunk[0]}",
-                    retries=RETRIES,
-                    pure=False,
-                )
-                pending[future] = chunk
+        def submit(client: Client, chunk: list[int]) -> Future:
+            return client.submit(
+                decode_task,
+                self.spec,
+                [texts[i] for i in chunk],
+                beam_size,
+                num_hypotheses,
+                None if prefixes is None else [prefixes[i] for i in chunk],
+                key=f"{run}-{chunk[0]}",
+                retries=RETRIES,
+                pure=False,
+            )
+
+        for chunk, results in self._stream(iter(self.tasks(texts)), submit):
+            for i, text in results:
+                yield chunk[i], text
+            if progress:
+                progress(len(chunk))
+
+    def score(self, sources: Sequence[str], targets: Sequence[str]) -> list[Hypothesis]:
+        """Each whole target scored as a translation of its source, on the workers."""
+        if not sources:
+            return []
+        run = self._run_name()
+
+        def submit(client: Client, start: int) -> Future:
+            end = start + SCORE_TASK
+            return client.submit(
+                score_task,
+                self.spec,
+                list(sources[start:end]),
+                list(targets[start:end]),
+                key=f"{run}-score-{start}",
+                retries=RETRIES,
+                pure=False,
+            )
+
+        out: list[Hypothesis] = []
+        scored = dict(self._stream(iter(range(0, len(sources), SCORE_TASK)), submit))
+        for start in sorted(scored):
+            out.extend(scored[start])
+        return out
+
+    def _run_name(self) -> str:
+        return f"l10n-{self.lang}-{uuid.uuid4().hex[:8]}"
+
+    def _stream(
+        self, units: Iterator[T], submit: Callable[[Client, T], Future]
+    ) -> Iterator[tuple[T, Any]]:
+        """(unit, its task's result) as tasks finish.
+
+        Tasks are submitted a window at a time (a few per worker thread), so
+        the client holds a bounded number of them whatever the archive's
+        size; the next is submitted before a result is handed on, so the
+        workers stay busy while the caller works.
+        """
+        client = self.connection.client
+        pending: dict[Future, T] = {}
+
+        def submit_next() -> None:
+            unit = next(units, None)
+            if unit is not None:
+                pending[submit(client, unit)] = unit
 
         try:
             for _ in range(self._window(client)):
-                submit()
+                submit_next()
             while pending:
                 for future in self._finished(client, list(pending)):
-                    chunk = pending.pop(future)
-                    for i, text in _result(future):
-                        yield chunk[i], text
-                    if progress:
-                        progress(len(chunk))
-                    submit()
+                    unit = pending.pop(future)
+                    result = _result(future)
+                    submit_next()
+                    yield unit, result
         finally:
             for future in pending:
                 future.cancel()
@@ -349,18 +295,27 @@ class ClusterEngine:
         threads = sum(_nthreads(client).values())
         return max(4, 3 * threads)
 
+    def _waiting(self) -> AbstractContextManager[None]:
+        """Other languages' threads run while this one waits for the cluster."""
+        return self.turns.given_up() if self.turns is not None else nullcontext()
+
     def _finished(self, client: Client, futures: list[Future]) -> list[Future]:
         """The futures done now, waiting for one; a cluster left without a
-        worker for NO_WORKER_TIMEOUT seconds, or without its scheduler, ends the run."""
+        worker for NO_WORKER_TIMEOUT seconds, or without its scheduler, ends
+        the run, and so does another language's failure (Cancelled)."""
         from distributed import wait
 
         idle = 0.0
         while True:
-            try:
-                return list(wait(futures, timeout=POLL, return_when="FIRST_COMPLETED").done)
-            except TimeoutError:
-                pass
-            idle = 0.0 if _nthreads(client) else idle + POLL
+            if self.turns is not None and self.turns.cancelled.is_set():
+                raise Cancelled(self.lang)
+            with self._waiting():
+                try:
+                    return list(wait(futures, timeout=POLL, return_when="FIRST_COMPLETED").done)
+                except TimeoutError:
+                    pass
+                workers = _nthreads(client)
+            idle = 0.0 if workers else idle + POLL
             if idle >= NO_WORKER_TIMEOUT:
                 raise L10nError(
                     f"the Dask cluster at {client.scheduler.address} has had no worker for "
@@ -380,7 +335,7 @@ def _nthreads(client: Client) -> dict[str, int]:
         ) from None
 
 
-def _result(future: Future) -> list[tuple[int, str]]:
+def _result(future: Future) -> Any:
     """A task's translations; the cluster's own failures as input errors."""
     from distributed import KilledWorker
 

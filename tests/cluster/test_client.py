@@ -19,7 +19,7 @@ from conftest import LANGS, msgfmt_check, snapshot
 from support.cli import assert_input_error, run
 from support.crashing import CrashOnce
 
-from l10n import cluster
+from l10n.cluster import client
 from l10n.cluster import (
     ArgosSpec,
     Connection,
@@ -135,7 +135,7 @@ def test_a_worker_killed_mid_batch_is_replaced(with_models, project, twin, tmp_p
 
 
 def test_unreachable_scheduler_writes_nothing(with_models, project, monkeypatch):
-    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 2.0)
+    monkeypatch.setattr(client, "CONNECT_TIMEOUT", 2.0)
     before = outputs(project)
     address = f"tcp://127.0.0.1:{free_port()}"
     result = run("translate", str(SOURCE), "--cluster", address)
@@ -156,7 +156,7 @@ def no_worker_cluster():
 def test_a_cluster_without_workers_ends_the_run_unwritten(
     with_models, project, monkeypatch, no_worker_cluster
 ):
-    monkeypatch.setattr(cluster, "NO_WORKER_TIMEOUT", 2.0)
+    monkeypatch.setattr(client, "NO_WORKER_TIMEOUT", 2.0)
     (project / "l10n.toml").write_text(f'[cluster]\naddress = "{no_worker_cluster}"\n')
     before = outputs(project)
     result = run("translate", str(SOURCE), "--to", "sq")
@@ -189,7 +189,7 @@ def test_a_batch_that_kills_every_worker_ends_the_run_unwritten(
 
 
 def test_without_dask_cluster_says_what_to_install(with_models, project, monkeypatch):
-    monkeypatch.setattr(cluster, "missing", lambda modules: list(modules))
+    monkeypatch.setattr(client, "missing", lambda modules: list(modules))
     result = run("translate", str(SOURCE), "--cluster", "local:2")
     assert_input_error(result, "dask, distributed", 'pip install "l10n[cluster]"')
     assert not (project / "locales").exists()
