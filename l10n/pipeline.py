@@ -480,7 +480,8 @@ class _Decoder:
     def translate(self, docs: list[DocumentResult]) -> None:
         # Every engine that will be needed is found before any decoding starts:
         # a missing model stops the run before it has spent minutes on the others.
-        needed = sorted({r.lang for d in docs for r in d.languages if r.pending})
+        given = list(dict.fromkeys(r.lang for d in docs for r in d.languages if r.pending))
+        needed = sorted(given)
         for lang in needed:
             if lang not in self.engines:
                 self.engines[lang] = self.factory(self.from_lang, lang)
@@ -491,7 +492,7 @@ class _Decoder:
         entries = {lang: [e for r in rs for e in r.pending] for lang, rs in results.items()}
         engines = [self.engines[lang] for lang in needed]
         if len(needed) > 1 and all(map(decodes_remotely, engines)):
-            self._decode_at_once(entries)
+            self._decode_at_once({lang: entries[lang] for lang in given})
         else:
             for lang in needed:
                 self._decode(lang, entries[lang])

@@ -11,19 +11,27 @@ a cluster run must equal an in-process run token for token.
 from __future__ import annotations
 
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
-from conftest import LANGS, msgfmt_check, snapshot
+from conftest import LANGS
 from support.cli import assert_input_error, run
 from support.crashing import CrashOnce
 
-from l10n.cluster import client
+from cluster.samples import (
+    BATCH,
+    SOURCE,
+    assert_translated,
+    entries,
+    free_port,
+    outputs,
+    segments,
+)
 from l10n.cluster import (
     ArgosSpec,
     Connection,
     argos_specs,
+    client,
     cluster_engine_factory,
     package_digest,
     parse_address,
@@ -31,34 +39,6 @@ from l10n.cluster import (
 from l10n.engines import DecodeOptions
 from l10n.errors import L10nError
 from l10n.pipeline import argos_engine_factory, translate_documents
-from l10n.po import read_po
-from l10n.segment import read_source, segment_text
-
-SOURCE = Path("source/kursk.en.txt")
-BATCH = 4  # small batches: several tasks per language, so a crash lands mid-run
-
-
-def segments(root: Path) -> list[str]:
-    return list(dict.fromkeys(s.text for s in segment_text(read_source(root / SOURCE))))
-
-
-def entries(root: Path, lang: str) -> list[tuple]:
-    """What a reviewer sees of each entry: text, flags, notes."""
-    po = read_po(root / "locales" / lang / "kursk.po")
-    return [(e.msgid, e.msgstr, e.flags, e.comment) for e in po if not e.obsolete]
-
-
-def assert_translated(root: Path) -> None:
-    for lang in LANGS:
-        path = root / "locales" / lang / "kursk.po"
-        check = msgfmt_check(path)
-        assert check.returncode == 0, check.stderr
-        found = entries(root, lang)
-        assert [msgid for msgid, *_ in found] == segments(root)
-        for msgid, msgstr, flags, comment in found:
-            assert msgstr.strip(), (lang, msgid)
-            assert "fuzzy" in flags, (lang, msgid)
-            assert "Machine-translated" in comment or "Argos" in comment, (lang, comment)
 
 
 @pytest.fixture
@@ -77,18 +57,6 @@ def twin(project, tmp_path_factory) -> Path:
         now="2024-01-01 00:00+0000",
     )
     return other
-
-
-def outputs(root: Path) -> dict[str, bytes]:
-    """The project's files but the translation memory's index (.l10n/), which a
-    run builds from the PO files before it decodes: no output of the run."""
-    return {k: v for k, v in snapshot(root).items() if not k.startswith(".l10n/")}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_local_cluster_translates_as_in_process(with_models, project, twin):
@@ -114,7 +82,7 @@ def test_a_worker_killed_mid_batch_is_replaced(with_models, project, twin, tmp_p
     marker = tmp_path / "crashed"
     specs = argos_specs(DecodeOptions(batch_size=BATCH))
     connection = Connection(parse_address("local:2"))
-    done: list[int] = []
+    seen: list[tuple[str, int, int]] = []
     try:
         translate_documents(
             [SOURCE],
@@ -123,13 +91,17 @@ def test_a_worker_killed_mid_batch_is_replaced(with_models, project, twin, tmp_p
             engine_factory=cluster_engine_factory(
                 connection, lambda f, t: CrashOnce(specs(f, t), str(marker))
             ),
-            progress=lambda lang, n, total: done.append(n),
+            progress=lambda label, n, total: seen.append((label, n, total)),
             root=project,
         )
     finally:
         connection.close()
     assert marker.read_text().isdigit()  # a worker process really died decoding
     assert_translated(project)
+    # The languages decoded at once: one bar counts every segment of all three.
+    total = len(LANGS) * len(segments(project))
+    assert {label for label, *_ in seen} == {"sq, uk, ru"}
+    assert seen[-1][1:] == (total, total)
     for lang in LANGS:
         assert entries(project, lang) == entries(twin, lang), lang
 
