@@ -101,7 +101,10 @@ def run_sections(
             from bench import cluster
 
             sections[name] = cluster.run(
-                articles=2 * args.articles, target_tokens=args.target_tokens, repeat=args.repeat
+                articles=2 * args.articles,
+                target_tokens=args.target_tokens,
+                repeat=args.repeat,
+                quick=args.quick,
             )
         elif name == "tm":
             from bench import tm
