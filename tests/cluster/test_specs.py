@@ -99,7 +99,7 @@ def test_a_worker_refuses_a_copy_of_the_model_that_differs(configured, tmp_path)
     assert moved.build(threads=1).name == spec.build().name  # the same files elsewhere: fine
     (copy / "config.json").write_text((copy / "config.json").read_text() + "\n")
     with pytest.raises(L10nError, match="copy of the model differs from the client's"):
-        replace(moved, options=replace(moved.options, batch_size=3)).build(threads=1)
+        moved.build(threads=1)
 
 
 def test_a_task_holds_whole_batches_of_the_device_a_worker_may_take():
