@@ -15,6 +15,7 @@ article can be rebuilt with its original spacing and paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -106,13 +107,20 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 _UNBROKEN = re.compile("[^\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
-def segment_text(text: str) -> list[Segment]:
-    """All sentences of an article, in order, one list entry per occurrence."""
+Splitter = Callable[[str], list[tuple[int, int]]]
+
+
+def segment_text(text: str, split: Splitter | None = None) -> list[Segment]:
+    """All sentences of an article, in order, one list entry per occurrence.
+
+    ``split`` stands in for :func:`split_sentences` (a cache of its answers).
+    """
+    split = split or split_sentences
     segments: list[Segment] = []
     for number, line in enumerate(text.split("\n"), start=1):
         for piece in _UNBROKEN.finditer(line):
             offset = piece.start()
-            for start, end in split_sentences(piece.group()):
+            for start, end in split(piece.group()):
                 start, end = start + offset, end + offset
                 segments.append(Segment(line[start:end], number, start, end))
     return segments
