@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ARTICLE
 
+from l10n import segment
 from l10n.errors import InputFileError, L10nError
 from l10n.segment import (
     NO_SPLIT_AFTER,
@@ -374,6 +375,57 @@ def test_detection_is_deterministic():
     assert len(results) == 1
     assert detect_language(GERMAN) == detect_language(GERMAN)
     assert detect_language(GERMAN)[0] == "de"
+
+
+UKRAINIAN = (
+    "Українські війська зайняли частину Курської області, а Кремль уже кілька місяців "
+    "намагається применшити ситуацію.\n\n"
+    "За даними Генерального штабу, втрати російської армії дуже високі.\n"
+)
+
+
+@pytest.fixture
+def without_every_profile(monkeypatch):
+    """langdetect's loading of all its profiles, made to fail the test."""
+    from langdetect import detector_factory
+
+    def refused():
+        raise AssertionError("every langdetect profile was loaded")
+
+    monkeypatch.setattr(detector_factory, "init_factory", refused)
+
+
+def test_an_english_article_is_confirmed_by_the_latin_script_profiles_alone(
+    article, without_every_profile
+):
+    check_source_language(article, "en", str(ARTICLE))
+
+
+def test_a_cyrillic_article_is_confirmed_by_the_cyrillic_profiles_alone(without_every_profile):
+    check_source_language(UKRAINIAN, "uk", "source/x.uk.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "lang"),
+    [(GERMAN, "en", "de"), (FRENCH, "en", "fr"), (UKRAINIAN, "en", "uk"), (UKRAINIAN, "ru", "uk")],
+)
+def test_an_article_its_script_does_not_confirm_is_judged_among_every_language(text, said, lang):
+    with pytest.raises(L10nError) as err:
+        check_source_language(text, said, f"source/x.{said}.txt")
+    assert f"looks like '{lang}'" in err.value.message
+
+
+def test_only_the_scripts_languages_are_loaded_to_confirm():
+    factory = segment._script_factory(tuple(segment.SCRIPT_LANGUAGES["Latin"].split()))
+    assert "en" in factory.get_lang_list()
+    assert {"ru", "uk", "zh-cn", "ar"}.isdisjoint(factory.get_lang_list())
+
+
+def test_confirming_is_deterministic(article):
+    mixed = GERMAN + "\n" + article.splitlines()[7] + "\n"
+    assert len({segment.confirms(mixed, "en") for _ in range(3)}) == 1
+    assert segment.confirms(article, "en")
+    assert not segment.confirms(GERMAN, "en")
 
 
 def test_read_source_of_the_project_article(project):
