@@ -144,64 +144,81 @@ def read_source(path: Path | str) -> str:
 MIN_DETECT_CHARS = 40
 # Below this many letters in all long lines together, no verdict is given.
 MIN_DETECT_TOTAL = 80
-# A verdict this sure refuses an article, or confirms it (see check_source_language).
-SURE = 0.9
-
-# langdetect's profiles by the script their language is written in.  Loading
-# all 55 costs a new process 0.25-0.6 s; an article written in one script is
-# told apart from the other languages of that script by their profiles alone
-# (the others' n-grams are in other letters), for a third of the cost
-# (Latin) or less.
-SCRIPT_LANGUAGES = {  # script -> langdetect's codes, space-separated
-    "Latin": "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq "
-    "sv sw tl tr vi",
-    "Cyrillic": "bg mk ru uk",
-}
-# An article is in one script when this share of its letters is.
-SCRIPT_SHARE = 0.95
 
 
-def _script(letter: str) -> str:
-    code = ord(letter)
-    if code < 0x250 or 0x1E00 <= code < 0x1F00:
-        return "Latin"
-    if 0x400 <= code < 0x530:
-        return "Cyrillic"
-    return "other"
+class _Probabilities(dict):
+    """langdetect's n-gram -> [probability in each language] table, filled in
+    for the n-grams a text has, as the detector looks them up.
+
+    langdetect builds the whole table when it loads its 55 profiles: a list
+    of 55 floats for each of 170,000 n-grams, 0.25-0.6 s of every
+    ``l10n translate``.  A detector reads only the entries of its text's
+    n-grams (a few hundred of them; it asks whether a few thousand exist),
+    so each is computed when first read, exactly as
+    ``DetectorFactory.add_profile`` computes it: the verdicts are
+    langdetect's, and what is left of the cost is parsing the profiles.
+    """
+
+    def __init__(self, profiles: list[tuple[dict[str, int], list[int]]]) -> None:
+        super().__init__()
+        self.profiles = profiles
+        self.seen: dict[str, bool] = {}  # n-gram -> whether some language has it
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self.seen.get(word)
+        if known is None:
+            known = self.seen[word] = any(word in freq for freq, _ in self.profiles)
+        return known
+
+    def __missing__(self, word: str) -> list[float]:
+        if word not in self:
+            raise KeyError(word)
+        length = len(word)
+        probabilities = [0.0] * len(self.profiles)
+        if 1 <= length <= 3:
+            for index, (freq, n_words) in enumerate(self.profiles):
+                count = freq.get(word)
+                if count is not None:
+                    probabilities[index] = 1.0 * count / n_words[length - 1]
+        self[word] = probabilities
+        return probabilities
 
 
-def _sample(text: str) -> str | None:
-    """The article's long lines, or None when they are too few to judge."""
-    sample = "\n".join(ln for ln in text.splitlines() if len(ln.strip()) >= MIN_DETECT_CHARS)
-    return sample if sum(c.isalpha() for c in sample) >= MIN_DETECT_TOTAL else None
+@lru_cache(maxsize=1)
+def _detector_factory():  # langdetect's DetectorFactory, every profile, lazily tabled
+    import json
+    import os
 
-
-def _script_of(sample: str) -> str | None:
-    """The script nearly all the sample's letters are written in, if one is."""
-    counts: dict[str, int] = {}
-    for c in sample:
-        if c.isalpha():
-            script = _script(c)
-            counts[script] = counts.get(script, 0) + 1
-    script, most = max(counts.items(), key=lambda item: item[1])
-    return script if script != "other" and most >= SCRIPT_SHARE * sum(counts.values()) else None
-
-
-@lru_cache(maxsize=4)
-def _script_factory(langs: tuple[str, ...]):  # langdetect's DetectorFactory with these profiles
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
-    folder = Path(PROFILES_DIRECTORY)
-    factory.load_json_profile([(folder / lang).read_text(encoding="utf-8") for lang in langs])
+    profiles = []
+    # The profiles in the order langdetect's own load_profile reads them.
+    for name in os.listdir(PROFILES_DIRECTORY):
+        path = Path(PROFILES_DIRECTORY, name)
+        if name.startswith(".") or not path.is_file():
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        factory.langlist.append(data["name"])
+        profiles.append((data["freq"], data["n_words"]))
+    factory.word_lang_prob_map = _Probabilities(profiles)
     factory.seed = 0  # each detector is seeded from its factory: deterministic
     return factory
 
 
-def _best(sample: str, factory) -> tuple[str, float] | None:
+def detect_language(text: str) -> tuple[str, float] | None:
+    """The language of the article's prose and langdetect's confidence.
+
+    None when the text is too short to judge.  Seeded, so deterministic.
+    """
+    sample = "\n".join(ln for ln in text.splitlines() if len(ln.strip()) >= MIN_DETECT_CHARS)
+    if sum(c.isalpha() for c in sample) < MIN_DETECT_TOTAL:
+        return None
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = factory.create()
+    detector = _detector_factory().create()
     detector.append(sample)
     try:
         found = detector.get_probabilities()
@@ -210,51 +227,13 @@ def _best(sample: str, factory) -> tuple[str, float] | None:
     return (found[0].lang, found[0].prob) if found else None
 
 
-def detect_language(text: str) -> tuple[str, float] | None:
-    """The language of the article's prose and langdetect's confidence, among
-    all the languages langdetect knows.
-
-    None when the text is too short to judge.  Seeded, so deterministic.
-    """
-    sample = _sample(text)
-    if sample is None:
-        return None
-    from langdetect import detector_factory
-
-    detector_factory.DetectorFactory.seed = 0
-    detector_factory.init_factory()  # every profile, once per process
-    return _best(sample, detector_factory._factory)
-
-
-def confirms(text: str, expected: str) -> bool:
-    """Whether the article is surely in ``expected``, judged among the
-    languages of the script it is written in only (see
-    :data:`SCRIPT_LANGUAGES`): the common case, at a fraction of the cost of
-    loading every profile."""
-    sample = _sample(text)
-    if sample is None:
-        return False
-    langs = SCRIPT_LANGUAGES.get(_script_of(sample) or "", "").split()
-    if expected not in langs:
-        return False
-    found = _best(sample, _script_factory(tuple(langs)))
-    return found is not None and found[0] == expected and found[1] >= SURE
-
-
 def check_source_language(text: str, expected: str, path: str) -> None:
-    """Stop when an article is clearly not in the language it is said to be in.
-
-    An article its script's languages confirm is in ``expected`` passes; any
-    other is judged among all of langdetect's languages, as it always was,
-    so the verdict and the language the message names are the full set's.
-    """
-    if confirms(text, expected):
-        return
+    """Stop when an article is clearly not in the language it is said to be in."""
     found = detect_language(text)
     if found is None:
         return
     lang, prob = found
-    if lang.split("-")[0] != expected and prob >= SURE:
+    if lang.split("-")[0] != expected and prob >= 0.9:
         raise L10nError(
             f"{path}: the text looks like '{lang}' (confidence {prob:.2f}), not '{expected}'",
             hint=f"pass --from LANG to say which language it is in (--from {lang} to "
