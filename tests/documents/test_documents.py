@@ -233,3 +233,13 @@ def test_other_document_options_are_segmented_anew(tmp_path, asked):
     selected = document(tmp_path, "story.html", HTML, html_selector="article")
     assert asked
     assert "Home page" not in msgids(selected)
+
+
+def test_files_of_other_segmenting_code_are_removed(tmp_path, asked):
+    old = tmp_path / "cache" / "l10n" / "sentences" / "0123456789abcdef"
+    old.mkdir(parents=True)
+    (old / "story.json").write_text("{}", encoding="utf-8")
+    document(tmp_path, "story.md", MARKDOWN)
+    [kept] = (tmp_path / "cache" / "l10n" / "sentences").iterdir()
+    assert kept.name != old.name
+    assert len(list(kept.glob("*.json"))) == 1
