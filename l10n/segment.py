@@ -151,7 +151,7 @@ class _Probabilities(dict):
     for the n-grams a text has, as the detector looks them up.
 
     langdetect builds the whole table when it loads its 55 profiles: a list
-    of 55 floats for each of 170,000 n-grams, 0.25-0.6 s of every
+    of 55 floats for each of 87,600 n-grams, 0.25-0.6 s of every
     ``l10n translate``.  A detector reads only the entries of its text's
     n-grams (a few hundred of them; it asks whether a few thousand exist),
     so each is computed when first read, exactly as

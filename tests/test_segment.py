@@ -427,7 +427,7 @@ def test_the_check_tables_only_the_ngrams_of_the_article(article, untabled):
     with pytest.raises(L10nError, match="looks like 'uk'"):
         check_source_language(UKRAINIAN, "en", "source/x.en.txt")
     table = segment._detector_factory().word_lang_prob_map
-    assert 0 < len(table) < 2_000  # of langdetect's 170,000 n-grams
+    assert 0 < len(table) < 2_000  # of the 87,600 n-grams in its profiles
 
 
 def test_read_source_of_the_project_article(project):
