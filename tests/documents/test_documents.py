@@ -243,3 +243,11 @@ def test_files_of_other_segmenting_code_are_removed(tmp_path, asked):
     [kept] = (tmp_path / "cache" / "l10n" / "sentences").iterdir()
     assert kept.name != old.name
     assert len(list(kept.glob("*.json"))) == 1
+
+
+def test_the_html_tags_translated_title_and_language_are_both_written(tmp_path):
+    page = document(
+        tmp_path, "page.html", '<html title="A page about towns." lang="en"><p>Troops.</p></html>'
+    )
+    rendered = page.render({"A page about towns.": "Një faqe për qytetet."}, "sq").text
+    assert rendered == '<html title="Një faqe për qytetet." lang="sq"><p>Troops.</p></html>'
