@@ -43,8 +43,14 @@ Sections (``--only translate,startup,check,memory``):
    Workloads: the article (35 segments) and a corpus of synthetic variants
    of it (``--articles``, default 3: 107 segments, not the ~1,800 of 50
    articles, which would not fit the 10-minute budget on a 2-core machine).
+   The article also as whole new processes (``bench.processes``): ``l10n
+   translate`` through the CLI (decode length fixed, no glossary; with and
+   without the language check) against a process that loads the model and
+   decodes in one CTranslate2 call, spawn to exit, interleaved.
 2. startup: ``python -c pass``, ``l10n --help``, ``l10n status locales`` and
-   ``l10n check locales`` as subprocesses.
+   ``l10n check locales`` as subprocesses; and ``l10n build`` of 200
+   unchanged synthetic articles x 3 languages (20 in ``--quick``), with the
+   cache off and warm (``bench.building``).
 3. check: ``l10n check`` with a synthetic 1,000-term glossary on 10,000 and
    100,000 PO entries (files of 100 entries, sq/uk/ru in turn) and on one
    10,000-entry file, next to polib's bare parse of the same files, all as

@@ -17,13 +17,22 @@ from pathlib import Path
 import polib
 
 from l10n import catalog
-from l10n.documents import DocumentOptions, read_document
+from l10n.documents import Document, DocumentOptions, read_document
 from l10n.documents.text import render
 from l10n.errors import InputFileError, L10nError
 from l10n.files import write_atomic
 from l10n.po import read_po
 
-__all__ = ["BuildResult", "build_all", "build_language", "render", "source_of"]
+__all__ = [
+    "Article",
+    "BuildResult",
+    "build_all",
+    "build_article",
+    "build_language",
+    "read_article",
+    "render",
+    "source_of",
+]
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,26 @@ def _reference_line(pot_path: Path, entry: polib.POEntry, reference: str) -> int
     return entry.linenum or None
 
 
+@dataclass(frozen=True)
+class Article:
+    """A template and its source document, read once for all its languages."""
+
+    pot_path: Path
+    document: Document
+
+    @property
+    def doc(self) -> str:
+        return self.pot_path.stem
+
+
+def read_article(
+    pot_path: Path, *, root: Path | None = None, options: DocumentOptions | None = None
+) -> Article:
+    pot = read_po(pot_path)
+    source = source_of(pot, pot_path, root or Path.cwd())
+    return Article(pot_path, read_document(source, options))
+
+
 def build_language(
     pot_path: Path,
     lang: str,
@@ -95,17 +124,27 @@ def build_language(
     root: Path | None = None,
     options: DocumentOptions | None = None,
 ) -> BuildResult:
-    pot = read_po(pot_path)
-    doc = pot_path.stem
+    _po_file(locales, lang, pot_path.stem)
+    article = read_article(pot_path, root=root, options=options)
+    return build_article(article, lang, locales=locales, out=out, include_fuzzy=include_fuzzy)
+
+
+def _po_file(locales: Path, lang: str, doc: str) -> Path:
     po_file = catalog.po_path(locales, lang, doc)
     if not po_file.exists():
         raise L10nError(
             f"{po_file}: no such file",
             hint=f"run `l10n translate SOURCE --to {lang}` first",
         )
-    po = read_po(po_file)
-    source = source_of(pot, pot_path, root or Path.cwd())
-    document = read_document(source, options)
+    return po_file
+
+
+def build_article(
+    article: Article, lang: str, *, locales: Path, out: Path, include_fuzzy: bool = False
+) -> BuildResult:
+    """The article in ``lang``, from its PO file, and the PO file compiled."""
+    doc, document = article.doc, article.document
+    po = read_po(_po_file(locales, lang, doc))
     # msgfmt leaves fuzzy entries out of .mo files unless asked (-f): so do we.
     usable = [
         e
@@ -117,7 +156,7 @@ def build_language(
     # The article's sentences are the messages without a context or plural
     # forms: an entry with a context is another message with the same msgid.
     translations = {e.msgid: e.msgstr for e in usable if e.msgctxt is None and not e.msgid_plural}
-    rendered = document.render(translations)
+    rendered = document.render(translations, lang)
     total, translated = rendered.total, rendered.translated
     output = out / lang / f"{doc}{_output_suffix(document.suffix)}"
     write_atomic(output, rendered.text)
@@ -170,20 +209,27 @@ def build_all(
             f"{locales}: no .pot templates found",
             hint="run `l10n translate SOURCE --to LANGS` first",
         )
+    found = _languages_of(locales) if not langs else {}
     results = []
     for pot_path in pots:
-        doc = pot_path.stem
-        wanted = langs or sorted(p.parent.name for p in locales.glob(f"*/{doc}.po") if p.is_file())
+        wanted = langs or found.get(pot_path.stem, [])
+        if not wanted:
+            continue
+        for lang in wanted:
+            _po_file(locales, lang, pot_path.stem)
+        # Read and segmented once, rendered in every language.
+        article = read_article(pot_path, root=root, options=options)
         for lang in wanted:
             results.append(
-                build_language(
-                    pot_path,
-                    lang,
-                    locales=locales,
-                    out=out,
-                    include_fuzzy=include_fuzzy,
-                    root=root,
-                    options=options,
-                )
+                build_article(article, lang, locales=locales, out=out, include_fuzzy=include_fuzzy)
             )
     return results
+
+
+def _languages_of(locales: Path) -> dict[str, list[str]]:
+    """Document name -> the languages it has a PO file in, sorted."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(locales.glob("*/*.po")):
+        if path.is_file():
+            found.setdefault(path.stem, []).append(path.parent.name)
+    return {doc: sorted(langs) for doc, langs in found.items()}

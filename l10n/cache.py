@@ -1,15 +1,17 @@
 """Files kept between runs: where they live, the off switch, when they are stale.
 
-Two caches spare a run work that an earlier run already did: the terms of a
-loaded glossary (:mod:`l10n.glossary.cache`) and the word forms pymorphy3
-produced (:mod:`l10n.morph.cache`).  Both live in ``$XDG_CACHE_HOME/l10n``
-(``~/.cache/l10n`` when it is unset), both are switched off by
-``L10N_NO_CACHE=1``, and both are keyed by :func:`code_fingerprint` of the code
-that computes what they keep: a file written by other code is never read
-back, so an edit to that code can never serve stale data.
+Caches spare a run work that an earlier run already did: the terms of a
+loaded glossary (:mod:`l10n.glossary.cache`), the word forms pymorphy3
+produced (:mod:`l10n.morph.cache`) and the sentences pysbd found in a
+document (:mod:`l10n.documents.spans`), among others.  All live in
+``$XDG_CACHE_HOME/l10n`` (``~/.cache/l10n`` when it is unset), all are
+switched off by ``L10N_NO_CACHE=1``, and all are keyed by
+:func:`code_fingerprint` of the code that computes what they keep: a file
+written by other code is never read back, so an edit to that code can never
+serve stale data.
 
 The folder may come from anywhere (CI restores it from ``actions/cache``), so a
-cache file is data to check, never code to run: both caches are JSON, read
+cache file is data to check, never code to run: the caches are JSON, read
 with :func:`read_json` (which never blocks on a FIFO nor reads a device) and
 checked for shape before use; a file that is not what this code writes is a
 cache miss.  Writing one (:func:`write`) is atomic and never fails the run.

@@ -15,6 +15,7 @@ article can be rebuilt with its original spacing and paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -106,13 +107,20 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 _UNBROKEN = re.compile("[^\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
-def segment_text(text: str) -> list[Segment]:
-    """All sentences of an article, in order, one list entry per occurrence."""
+Splitter = Callable[[str], list[tuple[int, int]]]
+
+
+def segment_text(text: str, split: Splitter | None = None) -> list[Segment]:
+    """All sentences of an article, in order, one list entry per occurrence.
+
+    ``split`` stands in for :func:`split_sentences` (a cache of its answers).
+    """
+    split = split or split_sentences
     segments: list[Segment] = []
     for number, line in enumerate(text.split("\n"), start=1):
         for piece in _UNBROKEN.finditer(line):
             offset = piece.start()
-            for start, end in split_sentences(piece.group()):
+            for start, end in split(piece.group()):
                 start, end = start + offset, end + offset
                 segments.append(Segment(line[start:end], number, start, end))
     return segments
@@ -138,6 +146,68 @@ MIN_DETECT_CHARS = 40
 MIN_DETECT_TOTAL = 80
 
 
+class _Probabilities(dict):
+    """langdetect's n-gram -> [probability in each language] table, filled in
+    for the n-grams a text has, as the detector looks them up.
+
+    langdetect builds the whole table when it loads its 55 profiles: a list
+    of 55 floats for each of 87,600 n-grams, 0.25-0.6 s of every
+    ``l10n translate``.  A detector reads only the entries of its text's
+    n-grams (a few hundred of them; it asks whether a few thousand exist),
+    so each is computed when first read, exactly as
+    ``DetectorFactory.add_profile`` computes it: the verdicts are
+    langdetect's, and what is left of the cost is parsing the profiles.
+    """
+
+    def __init__(self, profiles: list[tuple[dict[str, int], list[int]]]) -> None:
+        super().__init__()
+        self.profiles = profiles
+        self.seen: dict[str, bool] = {}  # n-gram -> whether some language has it
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self.seen.get(word)
+        if known is None:
+            known = self.seen[word] = any(word in freq for freq, _ in self.profiles)
+        return known
+
+    def __missing__(self, word: str) -> list[float]:
+        if word not in self:
+            raise KeyError(word)
+        length = len(word)
+        probabilities = [0.0] * len(self.profiles)
+        if 1 <= length <= 3:
+            for index, (freq, n_words) in enumerate(self.profiles):
+                count = freq.get(word)
+                if count is not None:
+                    probabilities[index] = 1.0 * count / n_words[length - 1]
+        self[word] = probabilities
+        return probabilities
+
+
+@lru_cache(maxsize=1)
+def _detector_factory():  # langdetect's DetectorFactory, every profile, lazily tabled
+    import json
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    profiles = []
+    # The profiles in the order langdetect's own load_profile reads them.
+    for name in os.listdir(PROFILES_DIRECTORY):
+        path = Path(PROFILES_DIRECTORY, name)
+        if name.startswith(".") or not path.is_file():
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        factory.langlist.append(data["name"])
+        profiles.append((data["freq"], data["n_words"]))
+    factory.word_lang_prob_map = _Probabilities(profiles)
+    factory.seed = 0  # each detector is seeded from its factory: deterministic
+    return factory
+
+
 def detect_language(text: str) -> tuple[str, float] | None:
     """The language of the article's prose and langdetect's confidence.
 
@@ -146,15 +216,15 @@ def detect_language(text: str) -> tuple[str, float] | None:
     sample = "\n".join(ln for ln in text.splitlines() if len(ln.strip()) >= MIN_DETECT_CHARS)
     if sum(c.isalpha() for c in sample) < MIN_DETECT_TOTAL:
         return None
-    from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
-    DetectorFactory.seed = 0
+    detector = _detector_factory().create()
+    detector.append(sample)
     try:
-        best = detect_langs(sample)[0]
+        found = detector.get_probabilities()
     except LangDetectException:
         return None
-    return best.lang, best.prob
+    return (found[0].lang, found[0].prob) if found else None
 
 
 def check_source_language(text: str, expected: str, path: str) -> None:

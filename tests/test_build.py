@@ -8,6 +8,7 @@ in its place, and counted.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -16,6 +17,7 @@ import polib
 import pytest
 from click.testing import CliRunner
 from conftest import LANGS, REPO
+from documents.samples import count_segmenter_calls
 
 from l10n.build import build_all, build_language, render
 from l10n.cli import cli
@@ -147,6 +149,101 @@ def test_rebuilding_gives_the_same_article(shipped):
     first = {p: p.read_bytes() for p in sorted(OUT.rglob("*.txt"))}
     build_all(None, locales=LOCALES, out=OUT)
     assert {p: p.read_bytes() for p in sorted(OUT.rglob("*.txt"))} == first
+
+
+# --- segmentation: once per article, kept between builds -------------------------------
+
+
+@pytest.fixture
+def asked(shipped, tmp_path, monkeypatch) -> list[str]:
+    """The paragraphs pysbd segments, with a cache folder of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("L10N_NO_CACHE", raising=False)
+    return count_segmenter_calls(monkeypatch)
+
+
+def one_segmentation(asked: list[str], text: str) -> list[str]:
+    """The paragraphs of ``text``, each once: what segmenting it once asks
+    pysbd (a title repeated at the end is the same question)."""
+    before = len(asked)
+    segment_text(text)
+    once = list(dict.fromkeys(asked[before:]))
+    del asked[before:]
+    return once
+
+
+def built() -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in sorted(OUT.rglob("*")) if p.is_file()}
+
+
+def sentence_files(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache" / "l10n").rglob("*.json"))
+
+
+def test_each_article_is_segmented_once_for_all_its_languages(asked):
+    once = one_segmentation(asked, read_source(SOURCE))
+    results = build_all(None, locales=LOCALES, out=OUT)
+    assert len(results) == 3
+    assert asked == once
+
+
+def test_a_second_build_segments_nothing_and_builds_the_same(asked):
+    build_all(None, locales=LOCALES, out=OUT)
+    first = built()
+    asked.clear()
+    build_all(None, locales=LOCALES, out=OUT)
+    assert asked == []
+    assert built() == first
+
+
+def test_a_changed_source_is_segmented_again(asked):
+    build_all(None, locales=LOCALES, out=OUT)
+    changed = read_source(SOURCE).replace(TITLE, "Kursk: the new front. Day one")
+    SOURCE.write_text(changed, encoding="utf-8")
+    once = one_segmentation(asked, changed)
+    asked.clear()
+    build_all(None, locales=LOCALES, out=OUT)
+    assert asked == once
+    text = (OUT / "sq" / "kursk.txt").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "Kursk: the new front. Day one"  # no translation yet
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x00\xff not json",
+        b'{"key": 1}',
+        b"[]",
+        # Its own key, but a span past the end of its paragraph.
+        None,
+    ],
+)
+def test_a_corrupt_cache_file_is_ignored_and_replaced(asked, tmp_path, content):
+    build_all(None, locales=LOCALES, out=OUT)
+    first = built()
+    [path] = sentence_files(tmp_path)
+    if content is None:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["spans"][0][1][0] = [0, 10_000]
+        content = json.dumps(data).encode()
+    path.write_bytes(content)
+    asked.clear()
+    build_all(None, locales=LOCALES, out=OUT)
+    assert asked == one_segmentation(asked, read_source(SOURCE))
+    assert built() == first
+    asked.clear()
+    build_all(None, locales=LOCALES, out=OUT)  # the file was written again
+    assert asked == []
+
+
+def test_the_off_switch_keeps_no_sentences(asked, tmp_path, monkeypatch):
+    monkeypatch.setenv("L10N_NO_CACHE", "1")
+    once = one_segmentation(asked, read_source(SOURCE))
+    for _ in range(2):
+        build_all(None, locales=LOCALES, out=OUT)
+        assert asked == once
+        asked.clear()
+    assert sentence_files(tmp_path) == []
 
 
 def test_missing_po_for_a_requested_language_is_an_error(shipped):

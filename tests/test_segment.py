@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ARTICLE
 
+from l10n import segment
 from l10n.errors import InputFileError, L10nError
 from l10n.segment import (
     NO_SPLIT_AFTER,
@@ -374,6 +375,59 @@ def test_detection_is_deterministic():
     assert len(results) == 1
     assert detect_language(GERMAN) == detect_language(GERMAN)
     assert detect_language(GERMAN)[0] == "de"
+
+
+UKRAINIAN = (
+    "Українські війська зайняли частину Курської області, а Кремль уже кілька місяців "
+    "намагається применшити ситуацію.\n\n"
+    "За даними Генерального штабу, втрати російської армії дуже високі.\n"
+)
+
+
+def langdetect_verdict(text: str) -> tuple[str, float]:
+    """What langdetect itself, every profile loaded, says of the text's long lines."""
+    from langdetect import DetectorFactory, detect_langs
+
+    DetectorFactory.seed = 0
+    sample = "\n".join(ln for ln in text.splitlines() if len(ln.strip()) >= 40)
+    best = detect_langs(sample)[0]
+    return best.lang, best.prob
+
+
+@pytest.mark.parametrize("name", ["article", "german", "french", "ukrainian", "mixed"])
+def test_detection_gives_langdetects_own_verdicts(article, name):
+    text = {
+        "article": article,
+        "german": GERMAN,
+        "french": FRENCH,
+        "ukrainian": UKRAINIAN,
+        "mixed": GERMAN + "\n" + article.splitlines()[7] + "\n",
+    }[name]
+    assert detect_language(text) == langdetect_verdict(text)
+
+
+@pytest.fixture
+def untabled(monkeypatch):
+    """Detection from a fresh start with langdetect's own loading of its
+    profiles (the whole table: 0.25-0.6 s) made to fail the test."""
+    from langdetect.detector_factory import DetectorFactory
+
+    def refused(*args, **kwargs):
+        raise AssertionError("langdetect tabled every profile")
+
+    monkeypatch.setattr(DetectorFactory, "load_profile", refused)
+    monkeypatch.setattr(DetectorFactory, "add_profile", refused)
+    segment._detector_factory.cache_clear()
+    yield
+    segment._detector_factory.cache_clear()
+
+
+def test_the_check_tables_only_the_ngrams_of_the_article(article, untabled):
+    check_source_language(article, "en", str(ARTICLE))
+    with pytest.raises(L10nError, match="looks like 'uk'"):
+        check_source_language(UKRAINIAN, "en", "source/x.en.txt")
+    table = segment._detector_factory().word_lang_prob_map
+    assert 0 < len(table) < 2_000  # of the 87,600 n-grams in its profiles
 
 
 def test_read_source_of_the_project_article(project):

@@ -43,7 +43,7 @@ class Document:
     format: str  # "text", "markdown" or "html"
     text: str
     segments: list[Segment]
-    _render: Callable[[dict[str, str]], Rendered]
+    _render: Callable[[dict[str, str], str | None], Rendered]
 
     @property
     def suffix(self) -> str:
@@ -59,8 +59,10 @@ class Document:
 
         return "\n".join(strip_placeholders(s.text) for s in self.segments)
 
-    def render(self, translations: dict[str, str]) -> Rendered:
-        return self._render(translations)
+    def render(self, translations: dict[str, str], lang: str | None = None) -> Rendered:
+        """The document with its translations; ``lang``, the language they are
+        in, is written where the format says it (an HTML page's ``lang``)."""
+        return self._render(translations, lang)
 
 
 def format_of(path: Path | str) -> str:
@@ -70,38 +72,59 @@ def format_of(path: Path | str) -> str:
 
 
 def read_document(path: Path | str, options: DocumentOptions | None = None) -> Document:
-    """A source document, parsed; an unreadable or empty one is an input error."""
+    """A source document, parsed; an unreadable or empty one is an input error.
+
+    Its sentences are found once: the document renders in any number of
+    languages without segmenting again, and the sentence spans are kept
+    between runs (:mod:`l10n.documents.spans`).
+    """
     path = Path(path)
     options = options or DocumentOptions()
     text = read_source(path)
     kind = format_of(path)
+    from l10n.documents.spans import SpanCache
+
+    spans = SpanCache.of(text, kind, options)
     if kind == "text":
         from l10n.documents.text import render as render_text
 
-        def plain(translations: dict[str, str]) -> Rendered:
-            return Rendered(*render_text(text, translations))
+        segments = segment_text(text, spans.split)
+        spans.keep()
 
-        return Document(path, kind, text, segment_text(text), plain)
+        def plain(translations: dict[str, str], lang: str | None = None) -> Rendered:
+            return Rendered(*render_text(text, translations, segments))
+
+        return Document(path, kind, text, segments, plain)
     from l10n.documents import blocks as core
 
-    found = [s for b in _blocks(path, kind, text, options) for s in core.sentences(b, text)]
+    blocks, language = _blocks(path, kind, text, options)
+    found = [s for b in blocks for s in core.sentences(b, text, spans.split)]
+    spans.keep()
     if not found:
         raise InputFileError(
             str(path), f"has no text to translate (read as {kind})", hint=ARTICLE_HINT
         )
 
-    def marked(translations: dict[str, str]) -> Rendered:
-        done = core.render(text, found, translations)
+    def marked(translations: dict[str, str], lang: str | None = None) -> Rendered:
+        fixed = language(lang) if lang else []
+        done = core.render(text, found, translations, fixed)
         return Rendered(done.text, done.total, done.translated)
 
     return Document(path, kind, text, core.segments(found, text), marked)
 
 
-def _blocks(path: Path, kind: str, text: str, options: DocumentOptions) -> Sequence:
+def _no_language(lang: str) -> list[tuple[int, int, str]]:
+    return []
+
+
+def _blocks(
+    path: Path, kind: str, text: str, options: DocumentOptions
+) -> tuple[Sequence, Callable[[str], list[tuple[int, int, str]]]]:
+    """The document's blocks, and the edits that say which language it is in."""
     if kind == "markdown":
         from l10n.documents import markdown
 
-        return markdown.blocks(text, str(path), options.front_matter)
+        return markdown.blocks(text, str(path), options.front_matter), _no_language
     from l10n.documents import html
 
-    return html.blocks(text, options.html_selector)
+    return html.page(text, options.html_selector)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from l10n.documents.placeholders import compare, tags
-from l10n.segment import Segment, split_sentences
+from l10n.segment import Segment, Splitter, split_sentences
 
 Escape = Callable[[str], str]
 
@@ -90,15 +90,19 @@ _SPACE = re.compile(r"\s")
 _SPACES = re.compile(r"\s+")
 
 
-def sentences(block: Block, source: str) -> list[Sentence]:
-    """The sentences of a block, in order; pure markup or whitespace gives none."""
+def sentences(block: Block, source: str, split: Splitter | None = None) -> list[Sentence]:
+    """The sentences of a block, in order; pure markup or whitespace gives none.
+
+    ``split`` stands in for :func:`split_sentences` (a cache of its answers).
+    """
+    split = split or split_sentences
     plain: list[str] = []
     owner: list[int] = []
     for i, unit in enumerate(block.units):
         piece = unit.text if unit.kind == "text" else " " if unit.kind == "empty" else ""
         plain.append(_SPACE.sub(" ", piece))
         owner.extend([i] * len(piece))
-    ranges = [(owner[s], owner[e - 1] + 1) for s, e in split_sentences("".join(plain))]
+    ranges = [(owner[s], owner[e - 1] + 1) for s, e in split("".join(plain))]
     found = []
     for first, last in _merge(_balanced(block, r) for r in ranges):
         if any(u.kind == "text" and u.text.strip() for u in block.units[first:last]):
@@ -170,14 +174,20 @@ class Rendered:
     translated: int
 
 
-def render(source: str, found: Sequence[Sentence], translations: dict[str, str]) -> Rendered:
+def render(
+    source: str,
+    found: Sequence[Sentence],
+    translations: dict[str, str],
+    fixed: Sequence[tuple[int, int, str]] = (),
+) -> Rendered:
     """The document with each sentence replaced by its translation where there is one.
 
     A translation equal to its msgid keeps the source as written (its line
     breaks, entities and escapes), so an untouched document comes back byte
-    for byte.
+    for byte.  ``fixed`` are edits outside every sentence (an HTML page's
+    language).
     """
-    edits: list[tuple[int, int, str]] = []
+    edits: list[tuple[int, int, str]] = list(fixed)
     translated = 0
 
     def markup(start: int, end: int) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -280,5 +281,49 @@ class _Walker:
 
 def blocks(source: str, selector: str | None = None) -> list[Block]:
     """The translatable blocks of an HTML page or fragment, in order."""
+    return page(source, selector)[0]
+
+
+Edit = tuple[int, int, str]  # a span of the source and the text that replaces it
+
+
+def page(
+    source: str, selector: str | None = None
+) -> tuple[list[Block], Callable[[str], list[Edit]]]:
+    """The blocks of a page, and what sets its language (:func:`language_edits`)."""
     parsed = Selector.parse(selector) if selector else None
-    return _Walker(source, parsed).walk(scan(source))
+    events = scan(source)
+    root = next((e for e in events if e.kind in ("start", "startend") and e.tag == "html"), None)
+
+    def edits(lang: str) -> list[Edit]:
+        return language_edits(source, root, lang) if root is not None else []
+
+    return _Walker(source, parsed).walk(events), edits
+
+
+_LANGUAGE_ATTRIBUTES = ("lang", "xml:lang")
+
+
+def language_edits(source: str, root: Event, lang: str) -> list[Edit]:
+    """Edits that make the ``<html>`` start tag say ``lang``: the values of
+    its ``lang`` and ``xml:lang`` attributes replaced, and ``lang`` added
+    when the tag has none, so that browsers, screen readers and search
+    engines read the built page as the language it is now in."""
+    tag_text = source[root.start : root.end]
+    value = escape_attribute(lang)
+    found, edits = set(), []
+    for m in _ATTRIBUTE.finditer(tag_text):
+        name = m.group(1).lower()
+        if name not in _LANGUAGE_ATTRIBUTES or name in found:
+            continue  # a repeated attribute: browsers read the first
+        found.add(name)
+        group = next((g for g in (2, 3, 4) if m.group(g) is not None), None)
+        if group is None:  # <html lang>: no value to replace
+            at = root.start + m.end(1)
+            edits.append((at, at, f'="{value}"'))
+        else:
+            edits.append((root.start + m.start(group), root.start + m.end(group), value))
+    if "lang" not in found:
+        at = root.start + len("<html")
+        edits.append((at, at, f' lang="{value}"'))
+    return edits

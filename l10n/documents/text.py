@@ -5,16 +5,19 @@ from __future__ import annotations
 from l10n.segment import Segment, segment_text
 
 
-def render(text: str, translations: dict[str, str]) -> tuple[str, int, int]:
+def render(
+    text: str, translations: dict[str, str], segments: list[Segment] | None = None
+) -> tuple[str, int, int]:
     """The article with each sentence replaced by its translation where there is one.
 
     Lines are split at line feeds only, as :func:`segment_text` numbers them,
     so every other character (CRLF line ends, form feeds...) comes out as it
-    went in.
+    went in.  ``segments`` are the text's, when it was segmented already.
     """
     lines = text.split("\n")
     by_line: dict[int, list[Segment]] = {}
-    segments = segment_text(text)
+    if segments is None:
+        segments = segment_text(text)
     for seg in segments:
         by_line.setdefault(seg.line, []).append(seg)
     translated = 0

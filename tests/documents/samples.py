@@ -53,3 +53,18 @@ It is <em>calm. Very calm</em> now &amp; quiet.</p>
 </body>
 </html>
 """
+
+
+def count_segmenter_calls(monkeypatch) -> list[str]:
+    """The paragraphs pysbd is asked to segment from now on, in order."""
+    import pysbd
+
+    asked: list[str] = []
+    segment = pysbd.Segmenter.segment
+
+    def counting(self, text):
+        asked.append(text)
+        return segment(self, text)
+
+    monkeypatch.setattr(pysbd.Segmenter, "segment", counting)
+    return asked

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from documents.samples import HTML, MARKDOWN
+from documents.samples import HTML, MARKDOWN, count_segmenter_calls
 from l10n.documents import DocumentOptions, read_document
 from l10n.documents.placeholders import strip_placeholders
 from l10n.errors import InputFileError
@@ -163,3 +163,91 @@ def test_prose_for_language_detection_has_no_tags(tmp_path):
     doc = document(tmp_path, "a.en.md", MARKDOWN)
     assert "<1>" not in doc.prose
     assert strip_placeholders(msgids(doc)[1]) in doc.prose.split("\n")
+
+
+# --- the language of a built HTML page --------------------------------------------------
+
+
+def test_a_built_page_says_its_new_language_and_nothing_else_changes(tmp_path):
+    page = document(tmp_path, "story.html", HTML)
+    same = {s.text: s.text for s in page.segments}
+    assert page.render(same, "uk").text == HTML.replace('<html lang="en">', '<html lang="uk">')
+    assert page.render(same).text == HTML  # no language given: the source's
+
+
+@pytest.mark.parametrize(
+    ("tag", "built"),
+    [
+        (
+            '<html xml:lang="en" lang=en xmlns="http://www.w3.org/1999/xhtml">',
+            '<html xml:lang="sq" lang=sq xmlns="http://www.w3.org/1999/xhtml">',
+        ),
+        ("<html>", '<html lang="sq">'),
+        ('<HTML class="js">', '<HTML lang="sq" class="js">'),
+        ("<html lang>", '<html lang="sq">'),
+        ("<html lang='en-GB' data-lang=\"en\">", "<html lang='sq' data-lang=\"en\">"),
+    ],
+)
+def test_the_html_tags_language_attributes_are_set(tmp_path, tag, built):
+    page = document(tmp_path, "page.html", f"{tag}<body><p>Troops entered the town.</p></body>")
+    rendered = page.render({"Troops entered the town.": "Trupat hynë në qytet."}, "sq").text
+    assert rendered == f"{built}<body><p>Trupat hynë në qytet.</p></body>"
+
+
+def test_a_fragment_without_an_html_tag_gets_none(tmp_path):
+    fragment = '<p lang="en">Troops entered the town.</p>\n'
+    page = document(tmp_path, "fragment.html", fragment)
+    assert page.render({}, "sq").text == fragment
+
+
+def test_markdown_has_no_language_to_set(tmp_path):
+    md = document(tmp_path, "story.md", MARKDOWN)
+    assert md.render({}, "uk").text == MARKDOWN
+
+
+# --- sentence spans kept between runs ----------------------------------------------------
+
+
+@pytest.fixture
+def asked(tmp_path, monkeypatch) -> list[str]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("L10N_NO_CACHE", raising=False)
+    return count_segmenter_calls(monkeypatch)
+
+
+@pytest.mark.parametrize(("name", "text"), [("story.md", MARKDOWN), ("story.html", HTML)])
+def test_a_document_read_again_is_not_segmented_again(tmp_path, asked, name, text):
+    first = document(tmp_path, name, text)
+    assert asked
+    asked.clear()
+    again = document(tmp_path, name, text)
+    assert asked == []
+    assert again.segments == first.segments
+    same = {s.text: s.text for s in first.segments}
+    assert again.render(same).text == text
+
+
+def test_other_document_options_are_segmented_anew(tmp_path, asked):
+    document(tmp_path, "story.html", HTML)
+    asked.clear()
+    selected = document(tmp_path, "story.html", HTML, html_selector="article")
+    assert asked
+    assert "Home page" not in msgids(selected)
+
+
+def test_files_of_other_segmenting_code_are_removed(tmp_path, asked):
+    old = tmp_path / "cache" / "l10n" / "sentences" / "0123456789abcdef"
+    old.mkdir(parents=True)
+    (old / "story.json").write_text("{}", encoding="utf-8")
+    document(tmp_path, "story.md", MARKDOWN)
+    [kept] = (tmp_path / "cache" / "l10n" / "sentences").iterdir()
+    assert kept.name != old.name
+    assert len(list(kept.glob("*.json"))) == 1
+
+
+def test_the_html_tags_translated_title_and_language_are_both_written(tmp_path):
+    page = document(
+        tmp_path, "page.html", '<html title="A page about towns." lang="en"><p>Troops.</p></html>'
+    )
+    rendered = page.render({"A page about towns.": "Një faqe për qytetet."}, "sq").text
+    assert rendered == '<html title="Një faqe për qytetet." lang="sq"><p>Troops.</p></html>'

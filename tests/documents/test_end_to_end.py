@@ -82,7 +82,9 @@ def test_msgstr_set_to_msgid_builds_the_source_byte_for_byte(
     po.save(str(po_path))
     result = l10n("build", "--to", "uk")
     suffix = Path(name).suffix
-    assert (tmp_path / "build" / "uk" / f"story{suffix}").read_bytes() == text.encode()
+    # Every byte as in the source but the page's language, which is now uk.
+    expected = text.replace('<html lang="en">', '<html lang="uk">')
+    assert (tmp_path / "build" / "uk" / f"story{suffix}").read_bytes() == expected.encode()
     total = len([e for e in po if e.msgid])
     assert f"{total}/{total} sentences translated" in result.output
 
@@ -94,5 +96,6 @@ def test_untranslated_sentences_stay_in_english_and_are_counted(tmp_path, monkey
     l10n("translate", "source/story.en.html", "--to", "uk", "--from", "en")
     result = CliRunner().invoke(cli, ["build", "--to", "uk"], prog_name="l10n")
     assert result.exit_code == 1  # every entry is fuzzy machine output
-    assert (tmp_path / "build" / "uk" / "story.html").read_text("utf-8") == HTML
+    built = (tmp_path / "build" / "uk" / "story.html").read_text("utf-8")
+    assert built == HTML.replace('<html lang="en">', '<html lang="uk">')
     assert "sentences left in English" in result.stderr
