@@ -41,7 +41,14 @@ from l10n.files import (
     snapshot,
 )
 from l10n.files.version import digest
-from l10n.manifest import Manifest, Seen, glossary_fingerprint, look, manifest_path
+from l10n.manifest import (
+    Manifest,
+    Seen,
+    fingerprint,
+    glossary_fingerprint,
+    look,
+    manifest_path,
+)
 from l10n.memory import LanguageMemory, Settings, TranslationMemory, open_for_run
 from l10n.po import po_bytes, read_po
 from l10n.segment import check_source_language
@@ -431,8 +438,6 @@ def _open_manifest(
     switched off, or when l10n's code cannot be read to fingerprint it."""
     if not enabled or memory.path is None or cache.disabled():
         return None
-    from l10n.manifest import fingerprint
-
     try:
         key = fingerprint(**inputs, memory={"threshold": memory.threshold, "prefer": memory.prefer})
     except OSError:
