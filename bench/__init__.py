@@ -63,6 +63,13 @@ Sections (``--only translate,startup,check,memory``):
    ``l10n translate`` in child processes on 1, 8 and 25 articles
    (``--memory-articles``): how much the run's transient memory grows with
    the corpus, against the size of one batch.
+5. incremental: runs whose cost follows the change (see
+   :mod:`bench.incremental`; an echo engine, so decoding is not in it): a
+   run with nothing changed on 200 articles x 3 languages with the manifest
+   and without it; one new article in 2,000 reviewed articles against an
+   empty project; a merge of 2,000 changed sentences against the previous
+   difflib search (extrapolated from 400).  ``--quick``: 30 articles, 100
+   reviewed articles, difflib on 150.
 
 Limits.  The random package's SentencePiece vocabulary is trained on
 pseudo-words, so it cuts English into about three pieces per word (68 source

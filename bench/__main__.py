@@ -13,13 +13,14 @@ import bench
 from bench.common import RESULTS, Section, log, machine_info, randommodel
 from bench.report import DOCS, markdown, text_table, to_json, write_json
 
-SECTIONS = ("translate", "startup", "check", "memory", "tm", "cluster")
+SECTIONS = ("translate", "startup", "check", "memory", "tm", "incremental", "cluster")
 # The order the sections run in, with their shares of the time left when
 # they start: the sections of mostly fixed cost first, so that translation
 # (the one that most needs its repeats) gets whatever they leave.
 ORDER = (
     ("startup", 0.06),  # l10n build of 200 articles included
     ("tm", 0.05),
+    ("incremental", 0.10),
     ("check", 0.26),
     ("memory", 0.08),
     ("translate", 0.60),
@@ -110,6 +111,10 @@ def run_sections(
             from bench import tm
 
             sections[name] = tm.run(quick=args.quick)
+        elif name == "incremental":
+            from bench import incremental
+
+            sections[name] = incremental.run(quick=args.quick, repeat=args.repeat, deadline=until)
         elif name == "memory":
             from bench import memory
             from bench.translation import load_repo_glossary

@@ -6,9 +6,10 @@ and their tools expect it:
 
 - an entry whose msgid is still in the template keeps everything a human
   wrote (msgstr, flags, translator comments); only its references change;
-- a new msgid close to an old one (difflib ratio >= 0.6, msgmerge's fuzzy
-  threshold) gets the old translation as a starting point, marked fuzzy, with
-  the old msgid kept as ``#|`` previous msgid;
+- a new msgid close to an old one (similarity >= 60%, msgmerge's fuzzy
+  threshold, as rapidfuzz's ``fuzz.ratio`` scores it) gets the old
+  translation as a starting point, marked fuzzy, with the old msgid kept as
+  ``#|`` previous msgid;
 - an old entry whose msgid left the source becomes obsolete (``#~``).
 
 Messages are keyed by (msgctxt, msgid), as gettext keys them.  Where msgmerge
@@ -25,12 +26,12 @@ memory) are kept.
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -287,16 +288,56 @@ def drop_note(entry: polib.POEntry, prefix: str) -> None:
         entry.comment = "\n".join(kept)
 
 
-def _best_fuzzy(msgid: str, candidates: Iterable[polib.POEntry]) -> polib.POEntry | None:
-    best, best_ratio = None, FUZZY_THRESHOLD
-    for cand in candidates:
-        matcher = difflib.SequenceMatcher(None, msgid, cand.msgid, autojunk=False)
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= best_ratio:
-            best, best_ratio = cand, ratio
-    return best
+class _FuzzyStarts:
+    """The old entries that may give their translation to a new message, and
+    the most similar one for each new message, each given once.
+
+    Comparing every new message with every old entry made a merge quadratic
+    (2,000 changed sentences: minutes), so candidates are chosen first by the
+    words they share (:class:`l10n.memory.fuzzy.FuzzyIndex`), and only those
+    are scored (rapidfuzz's ``fuzz.ratio``, 0..100).  The index is built on
+    the first message without an exact match: an unchanged article never
+    builds one.
+    """
+
+    def __init__(self, entries: Iterable[polib.POEntry]) -> None:
+        self.groups: dict[str | None, list[polib.POEntry]] = {}
+        for entry in entries:
+            self.groups.setdefault(entry.msgctxt, []).append(entry)
+        self.indexes: dict[str | None, Any] = {}
+        self.used: set[int] = set()
+
+    def take(self, tentry: polib.POEntry) -> polib.POEntry | None:
+        """The unused old entry most like ``tentry`` at FUZZY_THRESHOLD or more."""
+        group = self.groups.get(tentry.msgctxt)
+        if not group:
+            return None
+        index = self.indexes.get(tentry.msgctxt)
+        if index is None:
+            # Here, not at the top: l10n.memory's package imports this module.
+            from l10n.memory.fuzzy import FuzzyIndex
+
+            index = self.indexes[tentry.msgctxt] = FuzzyIndex([e.msgid for e in group])
+        near = index.best(tentry.msgid, FUZZY_THRESHOLD * 100)
+        if near is None:
+            return None
+        found: polib.POEntry | None = group[near.index]
+        if id(found) in self.used:
+            # Given to another message already (one sentence split in two):
+            # the best of the others, by scoring all of them, which is rare.
+            found = self._scan(tentry.msgid, group)
+        if found is not None:
+            self.used.add(id(found))
+        return found
+
+    def _scan(self, msgid: str, group: list[polib.POEntry]) -> polib.POEntry | None:
+        from rapidfuzz import fuzz, process
+
+        free = {i: e.msgid for i, e in enumerate(group) if id(e) not in self.used}
+        found = process.extractOne(
+            msgid, free, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD * 100
+        )
+        return None if found is None else group[found[2]]
 
 
 def _fuzzy_from(tentry: polib.POEntry, near: polib.POEntry) -> polib.POEntry:
@@ -344,6 +385,9 @@ def merge(
     # Old entries whose message is still in the template are spoken for: they
     # are never offered as a fuzzy starting point for another message.
     template_keys = {key(e) for e in pot}
+    starts = _FuzzyStarts(
+        e for e in old_live.values() if _can_start(e) and key(e) not in template_keys
+    )
 
     for tentry in pot:
         old = old_live.get(key(tentry)) or obsolete_by_key.get(key(tentry))
@@ -362,14 +406,7 @@ def merge(
                 # A reviewer cleared fuzzy: "needs review" no longer holds.
                 drop_note(entry, MT_NOTE_PREFIX)
             continue
-        near = _best_fuzzy(
-            tentry.msgid,
-            (
-                e
-                for e in old_live.values()
-                if _can_start(e, tentry) and id(e) not in used and key(e) not in template_keys
-            ),
-        )
+        near = starts.take(tentry)
         if near is not None:
             entry = _fuzzy_from(tentry, near)
             used.add(id(near))
@@ -388,14 +425,15 @@ def merge(
     return result
 
 
-def _can_start(old: polib.POEntry, tentry: polib.POEntry) -> bool:
+def _can_start(old: polib.POEntry) -> bool:
     """Whether ``old`` may give its translation to a new message as a fuzzy start.
 
-    Only a translated message of the same context without plural forms:
-    msgmerge would also take one from another context, or msgstr[0] of a
-    plural, and that entry would be lost.
+    Only a translated message without plural forms, and only to a message of
+    its own context (:class:`_FuzzyStarts` keeps them apart): msgmerge would
+    also take one from another context, or msgstr[0] of a plural, and that
+    entry would be lost.
     """
-    return bool(old.msgstr) and old.msgctxt == tentry.msgctxt and not old.msgid_plural
+    return bool(old.msgstr) and not old.msgid_plural
 
 
 def _add_obsolete(

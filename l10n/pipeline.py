@@ -10,7 +10,7 @@ model, an interrupted decode -- leaves every file as it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from l10n import catalog, decoding
+from l10n import cache, catalog, decoding
 from l10n.config import Config, EngineConfig
 from l10n.documents import DocumentOptions, read_document
 from l10n.documents.placeholders import has_placeholders, restore_placeholders, strip_placeholders
@@ -42,6 +42,15 @@ from l10n.files import (
     folder_lock,
     recover,
     snapshot,
+)
+from l10n.files.version import digest
+from l10n.manifest import (
+    Manifest,
+    Seen,
+    fingerprint,
+    glossary_fingerprint,
+    look,
+    manifest_path,
 )
 from l10n.memory import LanguageMemory, Settings, TranslationMemory, open_for_run
 from l10n.po import po_bytes, read_po
@@ -73,6 +82,7 @@ class LanguageResult:
     fixed_terms: int = 0
     pending: list[polib.POEntry] = field(default_factory=list)  # still to machine-translate
     written: bool = False
+    final_sha256: str | None = None  # of the content the commit left in the file
 
 
 @dataclass
@@ -85,6 +95,10 @@ class DocumentResult:
     languages: list[LanguageResult]
     template_version: FileVersion = MISSING
     template_written: bool = False
+    template_sha256: str | None = None  # of the content the commit left in the POT
+    # Unchanged since the run the manifest recorded: nothing read or written,
+    # ``template`` is empty and ``languages`` too (see l10n.manifest).
+    skipped: bool = False
 
 
 def argos_engine_factory(
@@ -367,6 +381,7 @@ def translate_documents(
     documents: DocumentOptions | None = None,
     memory: Settings | None = None,
     glossary_decoding: bool = True,
+    incremental: bool = True,
 ) -> list[DocumentResult]:
     """Pre-translate articles into ``langs`` and write their POT and PO files.
 
@@ -376,6 +391,10 @@ def translate_documents(
     used (default: a memory built in RAM for this run, 75%, memory first).
     ``glossary_decoding`` False decodes sentences with glossary terms like
     the others, leaving the glossary to replacement after decoding.
+
+    With a memory database, the manifest beside it lets an article whose
+    files and inputs are as the last run left them be skipped (its result
+    says ``skipped``); ``incremental`` False merges every article.
     """
     now = now or catalog.timestamp()
     root = root or Path.cwd()
@@ -389,43 +408,157 @@ def translate_documents(
         glossary if glossary_decoding else None,
     )
     memory = memory or Settings()
-    with _writer_lock(locales), ExitStack() as stack:
+    manifest = _open_manifest(
+        memory,
+        root,
+        enabled=incremental,
+        langs=sorted(set(langs)),
+        from_lang=from_lang,
+        detect_language=detect_language,
+        documents=documents or DocumentOptions(),
+        glossary=glossary_fingerprint(glossary),
+        glossary_decoding=glossary_decoding,
+    )
+    with _writer_lock(locales):
         recover(locales)
-        tm = stack.enter_context(_open_memory(memory, locales, from_lang))
-        for attempt in range(1, COMMIT_ATTEMPTS + 1):
-            if attempt > 1:
-                tm.sync()  # the files a reviewer saved meanwhile
-            memories = {lang: tm.language(lang) for lang in langs}
-            docs = [
-                plan_document(
-                    s,
-                    langs,
-                    locales=locales,
-                    from_lang=from_lang,
-                    detect_language=detect_language and attempt == 1,
-                    now=now,
-                    memories=memories,
-                    root=root,
-                    options=documents,
-                    memory=memory,
-                )
-                for s in sources
-            ]
-            decoder.translate(docs)
-            for doc in docs:
-                for r in doc.languages:
-                    _apply_glossary(r, glossary, {id(e) for e in r.pending}, decoder.outcomes)
-            try:
-                _commit(docs, locales, now)
-                return docs
-            except ConcurrentEditError as exc:
-                if attempt == COMMIT_ATTEMPTS:
-                    raise L10nError(
-                        f"{', '.join(map(str, exc.paths))}: saved by someone else "
-                        f"{COMMIT_ATTEMPTS} times while this run was merging; nothing was written",
-                        hint="run `l10n translate` again when the files are not being edited",
-                    ) from None
-    raise AssertionError("unreachable")
+        skipped = _skipped(manifest, sources, langs, locales)
+        run = _Run(langs, locales, from_lang, detect_language, now, root, documents)
+        run.watch = manifest is not None
+        docs = run.plan_and_commit(
+            [s for s in sources if s not in skipped], memory, decoder, glossary
+        )
+        if manifest is not None:
+            _remember(manifest, docs, run.seen)
+            manifest.save()
+    planned = {d.source: d for d in docs}
+    return [planned.get(s) or skipped[s] for s in sources]
+
+
+def _open_manifest(
+    memory: Settings, root: Path, *, enabled: bool, **inputs: object
+) -> Manifest | None:
+    """The manifest beside the memory database; None without a database, when
+    switched off, or when l10n's code cannot be read to fingerprint it."""
+    if not enabled or memory.path is None or cache.disabled():
+        return None
+    try:
+        key = fingerprint(**inputs, memory={"threshold": memory.threshold, "prefer": memory.prefer})
+    except OSError:
+        return None
+    return Manifest(manifest_path(memory.path), root, key)
+
+
+def _skipped(
+    manifest: Manifest | None, sources: list[Path], langs: Sequence[str], locales: Path
+) -> dict[Path, DocumentResult]:
+    """The articles whose files are all as the manifest recorded them."""
+    found: dict[Path, DocumentResult] = {}
+    if manifest is None:
+        return found
+    for source in sources:
+        doc = catalog.document_name(source)
+        pot = catalog.template_path(locales, doc)
+        files = [source, pot, *(catalog.po_path(locales, lang, doc) for lang in langs)]
+        if manifest.unchanged(pot, files):
+            found[source] = DocumentResult(source, doc, pot, polib.POFile(), None, [], skipped=True)
+    return found
+
+
+def _remember(
+    manifest: Manifest, docs: list[DocumentResult], seen: dict[Path, Seen | None]
+) -> None:
+    """Record each committed article whose files hold what the commit left
+    (a save since then: not recorded, merged next run) and that is fully
+    translated (else the next run asks translation memory again)."""
+    for doc in docs:
+        if not all(_settled(r) for r in doc.languages):
+            manifest.forget(doc.template_path)
+            continue
+        files = {doc.source: seen.get(doc.source)}
+        files[doc.template_path] = _as_committed(doc.template_path, doc.template_sha256)
+        for r in doc.languages:
+            files[r.path] = _as_committed(r.path, r.final_sha256)
+        manifest.record(doc.template_path, files)
+
+
+def _settled(result: LanguageResult) -> bool:
+    return all(catalog.has_translation(e) for e in result.po if not e.obsolete and e.msgid)
+
+
+def _as_committed(path: Path, sha256: str | None) -> Seen | None:
+    seen = look(path)
+    return seen if seen is not None and seen.sha256 == sha256 else None
+
+
+@dataclass
+class _Run:
+    """What every attempt of a run plans its articles with."""
+
+    langs: Sequence[str]
+    locales: Path
+    from_lang: str
+    detect_language: bool
+    now: str
+    root: Path
+    documents: DocumentOptions | None
+    watch: bool = False  # look at each source before it is read, for the manifest
+    # Each source as read by the attempt that was committed.
+    seen: dict[Path, Seen | None] = field(default_factory=dict)
+
+    def plan_and_commit(
+        self,
+        sources: list[Path],
+        memory: Settings,
+        decoder: _Decoder,
+        glossary: Glossary | None,
+    ) -> list[DocumentResult]:
+        """Plan, translate and commit ``sources``; again with what a reviewer
+        saved meanwhile (ConcurrentEditError), up to COMMIT_ATTEMPTS times."""
+        with _open_memory(memory, self.locales, self.from_lang) as tm:
+            for attempt in range(1, COMMIT_ATTEMPTS + 1):
+                if attempt > 1:
+                    tm.sync()  # the files a reviewer saved meanwhile
+                docs = self._plan(sources, tm, memory, attempt)
+                decoder.translate(docs)
+                for doc in docs:
+                    for r in doc.languages:
+                        _apply_glossary(r, glossary, {id(e) for e in r.pending}, decoder.outcomes)
+                try:
+                    _commit(docs, self.locales, self.now)
+                    return docs
+                except ConcurrentEditError as exc:
+                    if attempt == COMMIT_ATTEMPTS:
+                        raise L10nError(
+                            f"{', '.join(map(str, exc.paths))}: saved by someone else "
+                            f"{COMMIT_ATTEMPTS} times while this run was merging; "
+                            "nothing was written",
+                            hint="run `l10n translate` again when the files are not being edited",
+                        ) from None
+        raise AssertionError("unreachable")
+
+    def _plan(
+        self, sources: list[Path], tm: TranslationMemory, memory: Settings, attempt: int
+    ) -> list[DocumentResult]:
+        memories = {lang: tm.language(lang) for lang in self.langs}
+        # Each source's version before it is read: an edit in between shows
+        # as a change next run, never as a recorded state it did not have.
+        if self.watch:
+            self.seen = {s: look(s) for s in sources}
+        return [
+            plan_document(
+                s,
+                self.langs,
+                locales=self.locales,
+                from_lang=self.from_lang,
+                detect_language=self.detect_language and attempt == 1,
+                now=self.now,
+                memories=memories,
+                root=self.root,
+                options=self.documents,
+                memory=memory,
+            )
+            for s in sources
+        ]
 
 
 PLACED_NOTE = "Markup placed by position; check it."
@@ -590,6 +723,7 @@ def _commit(docs: list[DocumentResult], locales: Path, now: str) -> None:
     files = WriteSet(locales)
     for doc in docs:
         template = po_bytes(doc.template, str(doc.template_path))
+        doc.template_sha256 = digest(template)
         files.add(doc.template_path, template, expect=doc.template_version)
         for r in doc.languages:
             # Written in the charset the file declares (ISO-8859-1 stays so).
@@ -597,6 +731,7 @@ def _commit(docs: list[DocumentResult], locales: Path, now: str) -> None:
             if r.original is not None and data != r.original:
                 r.po.metadata["PO-Revision-Date"] = now
                 data = po_bytes(r.po, str(r.path))
+            r.final_sha256 = digest(data)
             files.add(r.path, data, expect=r.version)
     written = set(files.commit())
     for doc in docs:

@@ -384,6 +384,67 @@ def test_merge_keeps_a_reviewed_entry_even_when_a_new_sentence_resembles_it(tmp_
     assert not [e for e in result.po if e.obsolete]
 
 
+def many_sentences(count: int) -> list[str]:
+    """``count`` distinct sentences of the same shape, as a long article has."""
+    import random
+
+    rng = random.Random(3)
+    words = [
+        "army",
+        "village",
+        "border",
+        "town",
+        "river",
+        "bridge",
+        "power",
+        "plant",
+        "drone",
+        "convoy",
+    ]
+    return [
+        f"Report {i}: the {rng.choice(words)} near the {rng.choice(words)} "
+        f"was hit by {rng.choice(words)} fire on day {i * 7 + 3}."
+        for i in range(count)
+    ]
+
+
+def test_merge_of_many_changed_sentences_starts_each_from_its_own_old_translation():
+    # Every sentence of a long article edited by one word: each new message
+    # starts from the translation of the sentence it was, not of a look-alike.
+    old = many_sentences(600)
+    new = [s.replace("was hit by", "came under") for s in old]
+    existing = po_file(*(entry(s, f"uk {i}", line=i + 1) for i, s in enumerate(old)))
+    pot = template(*((i + 1, s) for i, s in enumerate(new)))
+    result = merge(pot, existing, "kursk", "uk", now=NOW)
+    live = [e for e in result.po if not e.obsolete]
+    assert [(e.msgid, e.previous_msgid, e.msgstr) for e in live] == [
+        (n, o, f"uk {i}") for i, (n, o) in enumerate(zip(new, old, strict=True))
+    ]
+    assert all("fuzzy" in e.flags for e in live)
+    assert (result.fuzzy_matched, result.obsoleted, result.new) == (600, 0, [])
+
+
+def test_merge_gives_each_old_translation_to_one_new_message_only():
+    # A sentence split in two: both halves are most like the old sentence;
+    # the second gets the next most similar old one, as msgmerge would.
+    first = "The army shelled the village of Sudzha on Sunday morning."
+    second = "The army shelled the town of Sudzha on Monday evening."
+    pot = template((1, first + " Again."), (2, first + " Twice."))
+    old = po_file(entry(first, "Перше", line=1), entry(second, "Друге", line=2))
+    result = merge(pot, old, "kursk", "uk", now=NOW)
+    live = [(e.previous_msgid, e.msgstr) for e in result.po if not e.obsolete]
+    assert live == [(first, "Перше"), (second, "Друге")]
+    assert result.obsoleted == 0
+
+
+def test_merge_offers_no_old_translation_below_the_threshold():
+    pot = template((1, "Kyiv was without power for six hours."))
+    old = po_file(entry("The convoy crossed the river at dawn.", "Колона", line=1))
+    result = merge(pot, old, "kursk", "uk", now=NOW)
+    [new] = result.new
+    assert (new.msgstr, new.previous_msgid, result.obsoleted) == ("", None, 1)
+
+
 CONTEXT_NOTE = "Another tool's message, with its own context."
 
 

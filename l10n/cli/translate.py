@@ -138,7 +138,10 @@ def translate(
             )
     finally:
         progress.close()
+    skipped = [doc for doc in docs if doc.skipped]
     for doc in docs:
+        if doc.skipped:
+            continue
         state = "written" if doc.template_written else "unchanged"
         click.echo(f"{doc.template_path}: {len(doc.template)} segments ({state})")
         for r in doc.languages:
@@ -146,6 +149,12 @@ def translate(
             parts = [f"{r.kept} kept", *(f"{n} {label}" for n, label in counts if n)]
             state = "written" if r.written else "unchanged"
             click.echo(f"  {r.path}: {', '.join(parts)} ({state})")
+    if skipped:
+        # Their files were not even read: nothing to count in them.
+        click.echo(
+            f"{len(skipped)} article(s) unchanged since the last run, skipped: "
+            "their POT and PO files were not read or written"
+        )
 
 
 # What a language's line says after "N kept", in this order, when not 0.

@@ -54,7 +54,7 @@ class LanguageMemory:
     def __init__(self, memory: TranslationMemory, lang: str) -> None:
         self.memory, self.lang = memory, lang
         self._index: FuzzyIndex | None = None
-        self._rows: list[tuple[str, str, str]] = []  # (source, target, origin)
+        self._rows: list[tuple[str, str, str, str]] = []  # (source, target, kind, path)
 
     def lookup(self, msgid: str) -> tuple[str, str] | None:
         """(translation, origin) of the same sentence, the project's own first."""
@@ -72,16 +72,18 @@ class LanguageMemory:
         near = index.best(msgid, cutoff)
         if near is None:
             return None
-        source, target, origin = self._rows[near.index]
-        return Match(target, origin, source, near.score)
+        source, target, kind, path = self._rows[near.index]
+        return Match(target, self.memory.origin(kind, path), source, near.score)
 
     def _fuzzy_index(self) -> FuzzyIndex:
         """Built on the first fuzzy lookup: a run with only exact hits never pays for it."""
         if self._index is None:
-            seen: dict[str, tuple[str, str, str]] = {}
-            for source, target, kind, path in self.memory.rows(self.lang):
-                if source not in seen:
-                    seen[source] = (source, target, self.memory.origin(kind, path))
+            # The origin is made only for a match: a path for every row was
+            # most of the time taken here in a large project.
+            seen: dict[str, tuple[str, str, str, str]] = {}
+            for row in self.memory.rows(self.lang):
+                if row[0] not in seen:
+                    seen[row[0]] = row
             self._rows = list(seen.values())
             self._index = FuzzyIndex([r[0] for r in self._rows])
         return self._index
