@@ -40,6 +40,7 @@ RARE_KEYS = 16  # the query's rarest words and word pairs whose sentences are ca
 CANDIDATES = 256  # sentences scored per lookup, those sharing the most rare keys
 POSTINGS_BUDGET = 40_000  # postings counted per lookup, at most
 SCAN_WINDOW = 2_000  # a length window this small is scored whole, without the index
+NEAREST = 2_000  # sentences nearest in length scored for a query without useful keys
 SCANS_BEFORE_INDEX = 16  # whole scans a run may do before building the index pays
 # A key in more sentences than this tells little about any of them (the,
 # of the): it is left out of the index, which keeps building fast.
@@ -134,8 +135,8 @@ class FuzzyIndex:
         middle = int(np.searchsorted(self._lengths, len(query)))
         found = self._keys.candidates(query, lo, hi, middle)
         if not len(found):  # only common words, or none the memory knows: nearest lengths
-            start = max(lo, min(middle - self.scan_window // 2, hi - self.scan_window))
-            return self._score(query, range(start, min(hi, start + self.scan_window)), cutoff)
+            start = max(lo, min(middle - NEAREST // 2, hi - NEAREST))
+            return self._score(query, range(start, min(hi, start + NEAREST)), cutoff)
         return self._score(query, most_shared(found, self._lengths, len(query), CANDIDATES), cutoff)
 
     def _window(self, query: str, cutoff: float) -> tuple[int, int]:
