@@ -121,11 +121,16 @@ class FuzzyIndex:
         wide = sum(hi - lo > self.scan_window for lo, hi in windows.values())
         if self._keys is None and wide:
             if wide > self._scans_left:
-                self._keys = _Keys.build(self._by_length)
+                self.build()
             else:
                 self._scans_left -= wide
         found = {q: self._best(q, lo, hi, cutoff) for q, (lo, hi) in windows.items()}
         return [found[q] for q in queries]
+
+    def build(self) -> None:
+        """Build the word index now, rather than on first need."""
+        if self._keys is None:
+            self._keys = _Keys.build(self._by_length)
 
     def _best(self, query: str, lo: int, hi: int, cutoff: float) -> Near | None:
         if hi <= lo or not query:
