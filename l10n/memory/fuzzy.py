@@ -50,15 +50,10 @@ BUCKETS = 1 << 22  # keys are counted in this many buckets
 
 _SEPARATOR = b"\x00"
 _SEPARATOR_HASH = np.int64(hash(_SEPARATOR)).view(np.uint64)
-# Bytes to bytes: ASCII letters lowercased, ASCII punctuation and controls
-# made spaces; the separator and non-ASCII bytes kept.
+# Bytes to bytes: ASCII punctuation and controls made spaces; the
+# separator, letters, digits and non-ASCII bytes kept.
 _ASCII = bytes(
-    c + 32
-    if 65 <= c <= 90
-    else c
-    if chr(c).isalnum() or c in (0, ord("_")) or c >= 128
-    else ord(" ")
-    for c in range(256)
+    c if chr(c).isalnum() or c in (0, ord("_")) or c >= 128 else ord(" ") for c in range(256)
 )
 # General punctuation and spaces (U+2000-U+203F: dashes, curly quotes,
 # ellipsis, thin spaces), and no-break space and guillemets.
@@ -80,9 +75,8 @@ def length_window(length: int, cutoff: float) -> tuple[float, float]:
 
 def keyed_text(texts: Sequence[str], separator: str = "") -> bytes:
     """``texts`` as the index sees them, joined by ``separator``: UTF-8,
-    lowercase, punctuation made spaces.  ASCII text (most sentences, in
-    English) is lowercased by the byte table, the rest by ``str.lower``."""
-    text = separator.join(t if t.isascii() else t.lower() for t in texts)
+    lowercase, punctuation made spaces."""
+    text = separator.join(map(str.lower, texts))
     data = text.encode("utf-8", "surrogatepass").translate(_ASCII)
     if b"\xe2\x80" in data:
         data = _GENERAL_PUNCTUATION.sub(b" ", data)
@@ -186,45 +180,57 @@ class _Keys:
 
     @classmethod
     def build(cls, sentences: Sequence[str]) -> _Keys:
-        if any("\x00" in s for s in sentences):
-            sentences = [s.replace("\x00", " ") for s in sentences]
-        tokens = keyed_text(sentences, " \x00 ").split()
+        data = keyed_text(sentences, " \x00 ")
+        if data.count(_SEPARATOR) != max(0, len(sentences) - 1):  # a sentence holds one
+            data = keyed_text([s.replace("\x00", " ") for s in sentences], " \x00 ")
+        tokens = data.split()
+        del data
         hashes = np.fromiter(map(hash, tokens), np.int64, len(tokens)).view(np.uint64)
         del tokens
         index = cls(len(sentences))
         index._fill(hashes, len(sentences))
         return index
 
-    def key_pairs(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The keys of the words and of the adjacent word pairs in ``hashes``
-        (tokens, separators among them), and which are real: neither a
-        separator nor a pair across one."""
-        word = hashes != _SEPARATOR_HASH
+    def key_pairs(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The keys of the words, then of the adjacent word pairs, in
+        ``hashes`` (tokens, separators among them), and which are real:
+        neither a separator nor a pair across one."""
+        n = len(hashes)
+        keys = np.empty(max(0, 2 * n - 1), np.uint64)
+        np.right_shift(hashes, self.key_shift, out=keys[:n])
+        pairs = keys[n:]
         with np.errstate(over="ignore"):
-            pairs = hashes[:-1] * np.uint64(0x9E3779B97F4A7C15) + hashes[1:]
-        keys = np.concatenate([hashes, pairs])
-        keys >>= self.key_shift
-        return keys, np.concatenate([word, word[:-1] & word[1:]]), word
+            np.multiply(hashes[:-1], np.uint64(0x9E3779B97F4A7C15), out=pairs)
+            pairs += hashes[1:]
+        pairs >>= self.key_shift
+        real = np.empty(len(keys), bool)
+        np.not_equal(hashes, _SEPARATOR_HASH, out=real[:n])
+        np.logical_and(real[: n - 1], real[1:n], out=real[n:])
+        return keys, real
 
     def _fill(self, hashes: np.ndarray, sentences: int) -> None:
         """Postings from the token hashes of all sentences, in rank order."""
-        keys, real, word = self.key_pairs(hashes)
-        ends = np.flatnonzero(~word)
+        n = len(hashes)
+        keys, real = self.key_pairs(hashes)
+        del hashes
+        ends = np.flatnonzero(~real[:n])
         rank = np.repeat(
-            np.arange(len(ends) + 1, dtype=np.uint64),
-            np.diff(ends, prepend=-1, append=len(hashes) - 1),
+            np.arange(len(ends) + 1, dtype=np.uint64), np.diff(ends, prepend=-1, append=n - 1)
         )
-        del hashes, word, ends
+        del ends
         # Keys counted by bucket: an upper bound of each key's count, cheap.
         buckets = (keys & np.uint64(BUCKETS - 1)).view(np.int64)
-        counts = np.bincount(buckets, minlength=BUCKETS)
-        real &= counts[buckets] <= max(COMMON_MIN, int(sentences * COMMON_SHARE))
-        del buckets, counts
+        common = np.bincount(buckets, minlength=BUCKETS) > max(
+            COMMON_MIN, int(sentences * COMMON_SHARE)
+        )
+        real &= ~common[buckets]
+        del buckets, common
         keys <<= np.uint64(self.rank_bits)
-        keys[: len(rank)] |= rank
-        keys[len(rank) :] |= rank[:-1]
+        keys[:n] |= rank
+        keys[n:] |= rank[:-1]
+        del rank
         packed = keys[real]
-        del keys, rank, real
+        del keys, real
         packed.sort()
         if not len(packed):
             return
@@ -248,7 +254,7 @@ class _Keys:
         if not tokens or not len(self.keys):
             return np.zeros(0, np.int64)
         hashes = np.fromiter(map(hash, tokens), np.int64, len(tokens)).view(np.uint64)
-        keys, real, _ = self.key_pairs(hashes)
+        keys, real = self.key_pairs(hashes)
         wanted = np.unique(keys[real])
         at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
         return at[self.keys[at] == wanted]
