@@ -150,14 +150,20 @@ class TranslationMemory:
         return (self.locales / path).as_posix()
 
     def rows(self, lang: str) -> Iterator[tuple[str, str, str, str]]:
-        """(source, target, kind, path) of ``lang``, in lookup order."""
+        """(source, target, kind, path) of ``lang``, in lookup order: file by
+        file, read through the file index, since sorting every segment of a
+        large memory by its file costs SQLite seconds."""
         with store.reported(self.where):
-            yield from self.conn.execute(
-                "SELECT s.source, s.target, f.kind, f.path FROM segments s "
-                "JOIN files f ON f.id = s.file_id WHERE s.lang = ? "
-                "ORDER BY f.kind = ?, f.path",
-                (lang, store.IMPORTED),
-            )
+            files = self.conn.execute(
+                "SELECT id, kind, path FROM files ORDER BY kind = ?, path", (store.IMPORTED,)
+            ).fetchall()
+            for file_id, kind, path in files:
+                for source, target in self.conn.execute(
+                    "SELECT source, target FROM segments INDEXED BY segments_by_file "
+                    "WHERE file_id = ? AND lang = ?",
+                    (file_id, lang),
+                ):
+                    yield source, target, kind, path
 
     def import_tmx(self, name: str, data: bytes, where: str, srclang: str) -> int:
         pairs = read_tmx(data, where, srclang)
