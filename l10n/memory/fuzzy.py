@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ COMMON_MIN = 1_000
 BUCKETS = 1 << 22  # keys are counted in this many buckets
 
 _SEPARATOR = b"\x00"
+_LOW_HALF = 0 if sys.byteorder == "little" else 1
 _SEPARATOR_HASH = np.int64(hash(_SEPARATOR)).view(np.uint64)
 # Bytes to bytes: ASCII punctuation and controls made spaces; the
 # separator, letters, digits and non-ASCII bytes kept.
@@ -215,7 +217,7 @@ class _Keys:
         del hashes
         ends = np.flatnonzero(~real[:n])
         rank = np.repeat(
-            np.arange(len(ends) + 1, dtype=np.uint64), np.diff(ends, prepend=-1, append=n - 1)
+            np.arange(len(ends) + 1, dtype=np.uint32), np.diff(ends, prepend=-1, append=n - 1)
         )
         del ends
         # Keys counted by bucket: an upper bound of each key's count, cheap.
@@ -239,7 +241,9 @@ class _Keys:
         np.not_equal(packed[1:], packed[:-1], out=distinct[1:])
         packed = packed[distinct]
         keys = packed >> np.uint64(self.rank_bits)
-        self.ranks = (packed & np.uint64((1 << self.rank_bits) - 1)).astype(np.int32)
+        # The low 32 bits of each packed number hold its rank: no 64-bit copy.
+        low = packed.view(np.uint32)[_LOW_HALF::2]
+        self.ranks = (low & np.uint32((1 << self.rank_bits) - 1)).view(np.int32)
         del packed
         first = np.empty(len(keys), bool)
         first[0] = True
