@@ -36,15 +36,16 @@ from __future__ import annotations
 import math
 import re
 import sys
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-RARE_KEYS = 16  # the query's rarest words and word pairs whose sentences are candidates
-CANDIDATES = 256  # sentences scored per lookup, those sharing the most rare keys
-POSTINGS_BUDGET = 40_000  # postings counted per lookup, at most
+RARE_KEYS = 12  # the query's rarest words and word pairs whose sentences are candidates
+CANDIDATES = 128  # sentences scored per lookup, those sharing the most rare keys
+POSTINGS_BUDGET = 20_000  # postings counted per lookup, at most
 SCAN_WINDOW = 2_000  # a length window this small is scored whole, without the index
 NEAREST = 2_000  # sentences nearest in length scored for a query without useful keys
 SCANS_BEFORE_INDEX = 16  # whole scans a run may do before building the index pays
@@ -56,7 +57,7 @@ BUCKETS = 1 << 22  # keys are counted in this many buckets
 
 _SEPARATOR = b"\x00"
 _LOW_HALF = 0 if sys.byteorder == "little" else 1
-_SEPARATOR_HASH = np.int64(hash(_SEPARATOR)).view(np.uint64)
+_SEPARATOR_HASH = np.uint64(zlib.crc32(_SEPARATOR))
 # Bytes to bytes: ASCII punctuation and controls made spaces; the
 # separator, letters, digits and non-ASCII bytes kept.
 _ASCII = bytes(
@@ -171,16 +172,19 @@ class _Keys:
     """Postings of words and word pairs: for each key, the ranks (by length)
     of the sentences containing it, ascending.
 
-    A key is a hash (Python's, of the word's bytes; of the two hashes for a
-    pair) cut to the bits that leave room for a rank in one int64, so that
-    one sort of the packed (key, rank) numbers builds every posting list.
-    Two words sharing a key (one chance in billions) only add candidates,
-    which are all scored.
+    A word's key is the CRC-32 of its bytes, a pair's a mix of its words'
+    CRCs cut to the bits that leave room for a rank in one int64, so that one
+    sort of the packed (key, rank) numbers builds every posting list.  Keys
+    that collide only add candidates, which are all scored; and CRC-32, unlike
+    Python's salted ``hash``, gives every run the same keys, so the same
+    candidates and the same matches.
     """
 
     def __init__(self, sentences: int) -> None:
         self.rank_bits = max(1, sentences.bit_length())
-        self.key_shift = np.uint64(64 - (62 - self.rank_bits))
+        key_bits = 62 - self.rank_bits
+        self.word_shift = np.uint64(max(0, 32 - key_bits))
+        self.pair_shift = np.uint64(64 - key_bits)
         self.keys = np.zeros(0, np.uint64)  # distinct keys, ascending
         self.starts = np.zeros(1, np.int64)  # key i's ranks: ranks[starts[i]:starts[i + 1]]
         self.ranks = np.zeros(0, np.int32)
@@ -192,7 +196,7 @@ class _Keys:
             data = keyed_text([s.replace("\x00", " ") for s in sentences], " \x00 ")
         tokens = data.split()
         del data
-        hashes = np.fromiter(map(hash, tokens), np.int64, len(tokens)).view(np.uint64)
+        hashes = np.fromiter(map(zlib.crc32, tokens), np.uint64, len(tokens))
         del tokens
         index = cls(len(sentences))
         index._fill(hashes, len(sentences))
@@ -204,12 +208,13 @@ class _Keys:
         neither a separator nor a pair across one."""
         n = len(hashes)
         keys = np.empty(max(0, 2 * n - 1), np.uint64)
-        np.right_shift(hashes, self.key_shift, out=keys[:n])
+        np.right_shift(hashes, self.word_shift, out=keys[:n])
         pairs = keys[n:]
+        np.left_shift(hashes[:-1], np.uint64(32), out=pairs)
+        pairs |= hashes[1:]
         with np.errstate(over="ignore"):
-            np.multiply(hashes[:-1], np.uint64(0x9E3779B97F4A7C15), out=pairs)
-            pairs += hashes[1:]
-        pairs >>= self.key_shift
+            pairs *= np.uint64(0x9E3779B97F4A7C15)
+        pairs >>= self.pair_shift
         real = np.empty(len(keys), bool)
         np.not_equal(hashes, _SEPARATOR_HASH, out=real[:n])
         np.logical_and(real[: n - 1], real[1:n], out=real[n:])
@@ -262,7 +267,7 @@ class _Keys:
         tokens = keyed_text([query]).split()
         if not tokens or not len(self.keys):
             return np.zeros(0, np.int64)
-        hashes = np.fromiter(map(hash, tokens), np.int64, len(tokens)).view(np.uint64)
+        hashes = np.fromiter(map(zlib.crc32, tokens), np.uint64, len(tokens))
         keys, real = self.key_pairs(hashes)
         wanted = np.unique(keys[real])
         at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
