@@ -283,6 +283,9 @@ def plan_document(
             fuzzy_matched=merged.fuzzy_matched,
             obsoleted=merged.obsoleted,
         )
+        # One batch: the fuzzy index is built once and scores every sentence
+        # together, rather than each lookup paying for itself.
+        memories[lang].prefetch(entry.msgid for entry in merged.new)
         for entry in merged.new:
             _from_memory(result, entry, memories[lang], memory or Settings())
         results.append(result)

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from l10n.memory import store
-from l10n.memory.fuzzy import FuzzyIndex
+from l10n.memory.fuzzy import FuzzyIndex, Near
 from l10n.memory.tmx import read_tmx, write_tmx
 
 DEFAULT_THRESHOLD = 75
@@ -49,15 +49,24 @@ class Match:
 
 
 class LanguageMemory:
-    """One language's memory: exact lookups, then fuzzy ones."""
+    """One language's memory: exact lookups, then fuzzy ones.
+
+    ``prefetch`` answers the fuzzy lookups of many new sentences at once (the
+    index is then built only when their number pays for it); ``lookup`` and
+    ``fuzzy`` of a prefetched sentence are then dictionary lookups.
+    """
 
     def __init__(self, memory: TranslationMemory, lang: str) -> None:
         self.memory, self.lang = memory, lang
         self._index: FuzzyIndex | None = None
         self._rows: list[tuple[str, str, str, str]] = []  # (source, target, kind, path)
+        self._exact: dict[str, tuple[str, str] | None] = {}
+        self._near: dict[str, tuple[float, Match | None]] = {}  # msgid: (cutoff, match)
 
     def lookup(self, msgid: str) -> tuple[str, str] | None:
         """(translation, origin) of the same sentence, the project's own first."""
+        if msgid in self._exact:
+            return self._exact[msgid]
         with store.reported(self.memory.where):
             row = self.memory.conn.execute(
                 "SELECT s.target, f.kind, f.path FROM segments s JOIN files f ON f.id = s.file_id "
@@ -68,8 +77,30 @@ class LanguageMemory:
 
     def fuzzy(self, msgid: str, cutoff: float = HINT_FLOOR) -> Match | None:
         """The most similar sentence scoring ``cutoff`` (percent) or more."""
-        index = self._fuzzy_index()
-        near = index.best(msgid, cutoff)
+        known = self._near.get(msgid)
+        if known is not None and known[0] <= cutoff:
+            match = known[1]
+            return match if match is not None and match.score >= cutoff else None
+        match = self._match(self._fuzzy_index().best(msgid, cutoff))
+        self._near[msgid] = (cutoff, match)
+        return match
+
+    def prefetch(self, msgids: Iterable[str], cutoff: float = HINT_FLOOR) -> None:
+        """Look up all of ``msgids`` now: exact matches, then, for the others,
+        fuzzy matches scoring ``cutoff`` or more, all in one batch."""
+        wanted = []
+        for msgid in dict.fromkeys(msgids):
+            if msgid not in self._exact:
+                self._exact[msgid] = self.lookup(msgid)
+            known = self._near.get(msgid)
+            if self._exact[msgid] is None and (known is None or known[0] > cutoff):
+                wanted.append(msgid)
+        if wanted:
+            found = self._fuzzy_index().best_many(wanted, cutoff)
+            for msgid, near in zip(wanted, found, strict=True):
+                self._near[msgid] = (cutoff, self._match(near))
+
+    def _match(self, near: Near | None) -> Match | None:
         if near is None:
             return None
         source, target, kind, path = self._rows[near.index]
@@ -78,12 +109,9 @@ class LanguageMemory:
     def _fuzzy_index(self) -> FuzzyIndex:
         """Built on the first fuzzy lookup: a run with only exact hits never pays for it."""
         if self._index is None:
-            # The origin is made only for a match: a path for every row was
-            # most of the time taken here in a large project.
             seen: dict[str, tuple[str, str, str, str]] = {}
             for row in self.memory.rows(self.lang):
-                if row[0] not in seen:
-                    seen[row[0]] = row
+                seen.setdefault(row[0], row)
             self._rows = list(seen.values())
             self._index = FuzzyIndex([r[0] for r in self._rows])
         return self._index
@@ -122,14 +150,20 @@ class TranslationMemory:
         return (self.locales / path).as_posix()
 
     def rows(self, lang: str) -> Iterator[tuple[str, str, str, str]]:
-        """(source, target, kind, path) of ``lang``, in lookup order."""
+        """(source, target, kind, path) of ``lang``, in lookup order: file by
+        file, read through the file index, since sorting every segment of a
+        large memory by its file costs SQLite seconds."""
         with store.reported(self.where):
-            yield from self.conn.execute(
-                "SELECT s.source, s.target, f.kind, f.path FROM segments s "
-                "JOIN files f ON f.id = s.file_id WHERE s.lang = ? "
-                "ORDER BY f.kind = ?, f.path",
-                (lang, store.IMPORTED),
-            )
+            files = self.conn.execute(
+                "SELECT id, kind, path FROM files ORDER BY kind = ?, path", (store.IMPORTED,)
+            ).fetchall()
+            for file_id, kind, path in files:
+                for source, target in self.conn.execute(
+                    "SELECT source, target FROM segments INDEXED BY segments_by_file "
+                    "WHERE file_id = ? AND lang = ?",
+                    (file_id, lang),
+                ):
+                    yield source, target, kind, path
 
     def import_tmx(self, name: str, data: bytes, where: str, srclang: str) -> int:
         pairs = read_tmx(data, where, srclang)
