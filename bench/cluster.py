@@ -88,7 +88,7 @@ def _decode(engines: dict[str, Any], texts: list[str], *, at_once: bool) -> floa
 
 def run(*, articles: int, target_tokens: int, repeat: int, quick: bool = False) -> Section:
     from l10n.cluster import Connection, argos_specs, cluster_engine_factory
-    from l10n.pipeline import argos_engine_factory
+    from l10n.machine import argos_engine_factory
 
     section = Section()
     # The corpus is shared out among the languages: as much decoding as one

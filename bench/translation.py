@@ -131,8 +131,8 @@ class _CountingTranslator:
 
 
 def counting_engine_factory(options: Any, stats: DecodeStats) -> Callable[[str, str], Any]:
-    """What ``l10n.pipeline.argos_engine_factory`` does, with counted decoding."""
-    from l10n.pipeline import argos_engine_factory
+    """What ``l10n.machine.argos_engine_factory`` does, with counted decoding."""
+    from l10n.machine import argos_engine_factory
 
     class CountingArgosEngine(ArgosEngine):
         @property

@@ -262,7 +262,7 @@ def test_failure_part_way_leaves_every_file_byte_identical(project, with_models)
     SOURCE.write_text(SOURCE.read_text() + "\nOne more sentence.\nAnd another one.\n")
     before = snapshot(Path("locales"))
 
-    from l10n.pipeline import argos_engine_factory
+    from l10n.machine import argos_engine_factory
 
     real = argos_engine_factory()
     calls = {"n": 0}

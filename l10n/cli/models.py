@@ -27,8 +27,8 @@ def models() -> None:
 def models_list(as_json: bool) -> None:
     """Show the installed Argos Translate packages and the engines l10n.toml
     configures ([engines.LANG]: kind, model, device)."""
+    from l10n.machine import configured_engines
     from l10n.models import list_packages, packages_dir
-    from l10n.pipeline import configured_engines
 
     packages = list_packages()
     engines = configured_engines(project())

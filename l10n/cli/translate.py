@@ -95,7 +95,8 @@ def translate(
     at once; a reviewer's save during the run is kept.
     """
     from l10n.engines import DecodeOptions
-    from l10n.pipeline import check_devices, translate_documents
+    from l10n.machine import check_devices
+    from l10n.pipeline import translate_documents
 
     config = project()
     sources = list(files) or [shown(p) for p in config.source_files()]
@@ -176,7 +177,7 @@ def _engines(
     else Argos packages), or the same engines on a Dask cluster's workers
     (the cluster is stopped or left when ``stack`` closes)."""
     if not address:
-        from l10n.pipeline import engine_factory
+        from l10n.machine import engine_factory
 
         return engine_factory(config.engines, options, device=device, default_device=config.device)
     from l10n.cluster import cluster_engine_factory, configured_specs, connect

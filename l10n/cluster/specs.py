@@ -180,7 +180,7 @@ def configured_specs(
 ) -> SpecFactory:
     """Specs for the engines l10n.toml's ``[engines.LANG]`` tables configure,
     else the installed Argos package, found here as an in-process run finds
-    them (:func:`l10n.pipeline.engine_factory`), the device with the same
+    them (:func:`l10n.machine.engine_factory`), the device with the same
     precedence: ``device`` (--device), the table's, ``default_device``."""
     options = options or DecodeOptions()
 

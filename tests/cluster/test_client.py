@@ -38,7 +38,8 @@ from l10n.cluster import (
 )
 from l10n.engines import DecodeOptions
 from l10n.errors import L10nError
-from l10n.pipeline import argos_engine_factory, translate_documents
+from l10n.machine import argos_engine_factory
+from l10n.pipeline import translate_documents
 
 
 @pytest.fixture
