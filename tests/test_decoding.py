@@ -264,3 +264,60 @@ def test_glossary_decoding_can_be_turned_off(names):
     assert all(c["n"] == 1 and c["prefixes"] is None for c in engine.calls)
     assert entries[SOURCE].msgstr == HEAD + "Суджі."  # replaced, as before
     assert decoding.NOTE_PREFIX not in entries[SOURCE].comment
+
+
+# --- the switch: l10n.toml's [translate] glossary-decoding, the option wins -------
+
+GLOSSARY_TOML = """\
+[Sudzha]
+uk = "Суджа"
+forbidden.uk = ["Судзха"]
+
+[Putin]
+uk = "Путін"
+forbidden.uk = ["Путин"]
+"""
+
+
+@pytest.fixture
+def cli_engine(names, monkeypatch) -> NBest:
+    """The scripted engine every `l10n translate` in the test decodes with."""
+    import l10n.pipeline
+
+    engine = NBest(SCRIPT)
+    monkeypatch.setattr(l10n.pipeline, "engine_factory", lambda *a, **k: lambda f, t: engine)
+    Path("terms.toml").write_text(GLOSSARY_TOML, encoding="utf-8")
+    return engine
+
+
+def run_translate(*options: str, config: str | None = None) -> dict[str, str]:
+    from support.cli import run
+
+    if config is not None:  # a project in uk alone: the glossary gives uk forms only
+        Path("l10n.toml").write_text('[project]\nlanguages = ["uk"]\n' + config, encoding="utf-8")
+    result = run(
+        "translate", "source/names.en.txt", "--to", "uk", "--from", "en",
+        "--glossary", "terms.toml", *options,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return {e.msgid: e.comment for e in read_po("locales/uk/names.po")}
+
+
+def decoded_glossary_aware(engine: NBest) -> bool:
+    return any(c["n"] > 1 or c["prefixes"] for c in engine.calls)
+
+
+@pytest.mark.parametrize(
+    ("options", "config", "aware"),
+    [
+        ((), None, True),
+        (("--no-glossary-decoding",), None, False),
+        ((), "[translate]\nglossary-decoding = false\n", False),
+        (("--glossary-decoding",), "[translate]\nglossary-decoding = false\n", True),
+        (("--no-glossary-decoding",), "[translate]\nglossary-decoding = true\n", False),
+    ],
+)
+def test_the_switch_in_l10n_toml_and_on_the_command_line(cli_engine, options, config, aware):
+    comments = run_translate(*options, config=config)
+    assert decoded_glossary_aware(cli_engine) is aware
+    assert (decoding.NOTE_PREFIX in comments[SOURCE]) is aware
