@@ -126,9 +126,14 @@ def decode(
     *,
     beam_size: int = 4,
     num_hypotheses: int = HYPOTHESES,
+    rounds: int = MAX_ROUNDS,
     progress: Callable[[int], None] | None = None,
 ) -> dict[int, Outcome]:
-    """Decode ``sources`` (each mentions glossary terms) following the glossary."""
+    """Decode ``sources`` (each mentions glossary terms) following the glossary.
+
+    ``rounds`` 0 stops after choosing among hypotheses (bench/terms measures
+    each path's share of the gain and of the cost).
+    """
     lang = glossary.language_of(lang) or lang  # uk_UA: the glossary's uk
     out: dict[int, Outcome] = {}
     pending: list[_Pending] = []
@@ -151,7 +156,7 @@ def decode(
     n_hyps = {i: len(o.translation.hypotheses) for i, o in out.items()}
     shown = max([num_hypotheses, *n_hyps.values()])
     _give_up(given_up, out, shown)
-    for _ in range(MAX_ROUNDS):
+    for _ in range(rounds):
         if not pending:
             break
         pending = _force_round(engine, glossary, lang, pending, out, beam_size, shown)
