@@ -157,6 +157,42 @@ def test_two_wrong_terms_take_a_round_each():
     assert not GLOSSARY.violations("uk", source, outcome.text)
 
 
+def test_the_forced_round_is_one_batched_call_for_every_sentence():
+    other = "Putin visited the front."
+    engine = NBest({SOURCE: [(WRONG, -1.0)], other: [("Путин відвідав фронт.", -1.0)]})
+    out = decoding.decode(engine, GLOSSARY, "uk", [SOURCE, other])
+    assert {o.path for o in out.values()} == {"forced"}
+    (_, forced) = engine.calls  # one n-best call, one forced call for both
+    assert sorted(set(forced["texts"])) == sorted([SOURCE, other])
+    assert len(forced["prefixes"]) == 2 * decoding.FORCED_FORMS
+    assert not GLOSSARY.violations("uk", other, out[1].text)
+
+
+def test_rounds_run_out_and_the_rest_is_left_to_replacement():
+    source = "Putin visited Sudzha."
+    wrong = "Путин відвідав Судзху."
+    engine = NBest({source: [(wrong, -1.0)]})
+    engine.follow = {form: " відвідав Судзху." for form in decoding.declined(PUTIN, "uk")}
+    # One round: Путін is forced, Sudzha is still wrong and no round is left.
+    (outcome,) = decoding.decode(engine, GLOSSARY, "uk", [source], rounds=1).values()
+    assert outcome.path == "fallback"
+    assert [t.en for t, _ in outcome.forced] == ["Putin"]
+    assert outcome.text.startswith("Путін") and "Судзху" in outcome.text
+    enforced = GLOSSARY.enforce("uk", source, outcome.text)
+    line = decoding.note(outcome, GLOSSARY, "uk", source, outcome.text, enforced)
+    assert line == (
+        f"{decoding.NOTE_PREFIX} Putin → Путін forced ({outcome.forced[0][1]}); "
+        "Sudzha → Суджа replaced after decoding."
+    )
+
+
+def test_no_rounds_stops_after_choosing():
+    engine = NBest({SOURCE: [(UNLISTED, -1.0), (WRONG, -1.2)]})
+    (outcome,) = decoding.decode(engine, GLOSSARY, "uk", [SOURCE], rounds=0).values()
+    assert (outcome.path, outcome.text) == ("fallback", UNLISTED)
+    assert len(engine.calls) == 1 and not engine.scored
+
+
 def test_a_locale_code_decodes_with_its_languages_forms():
     engine = NBest({SOURCE: [(WRONG, -1.0)]})
     (outcome,) = decoding.decode(engine, GLOSSARY, "uk_UA", [SOURCE]).values()
