@@ -5,7 +5,7 @@ synthetic en->ru corpus (:mod:`bench.termcorpus`: the repository's glossary
 names in several English spellings and Russian cases, rendered the
 glossary's way in about 60% of the sentences and in listed or unlisted
 variants in the rest), trains SentencePiece models on each side and a tiny
-pre-norm Transformer in torch on two threads (:mod:`bench.termmodel`),
+pre-norm Transformer in torch on one thread (:mod:`bench.termmodel`),
 writes it as a CTranslate2 model folder in the OPUS-MT layout (source.spm,
 target.spm) in a temporary folder, checks the export (CTranslate2's greedy
 output against torch's), and decodes the held-out sentences, every one
@@ -53,7 +53,7 @@ class Plan:
     vocab: int
 
 
-FULL = Plan(train_pairs=40_000, test_pairs=400, steps=2000, max_train_s=230.0, vocab=600)
+FULL = Plan(train_pairs=40_000, test_pairs=400, steps=1500, max_train_s=240.0, vocab=600)
 QUICK = Plan(train_pairs=8_000, test_pairs=120, steps=300, max_train_s=35.0, vocab=400)
 
 

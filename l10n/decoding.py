@@ -33,6 +33,7 @@ given, so a scripted engine drives every path in the tests.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -296,6 +297,14 @@ def _proportional_cut(term: Term, source: str, output: str) -> int:
 def declined(term: Term, lang: str) -> list[str]:
     """The canonical name in each case the morphology gives (canonical first),
     with its capitals; for a multi-word name every word in the same case."""
+    return list(_declined(term, lang))
+
+
+# A term's forms are the same in every sentence, and inflecting them anew for
+# each sentence forced was the larger part of the forced round's own time
+# (bench/terms: pymorphy3, a quarter of it for 29 sentences).
+@functools.lru_cache(maxsize=4096)
+def _declined(term: Term, lang: str) -> tuple[str, ...]:
     lf = term.forms[lang]
     phrase = compile_term(term, lang).accepted[0]
     keys = list(dict.fromkeys(k for chunk in phrase.chunks for k in chunk.forms.values()))
@@ -308,7 +317,7 @@ def declined(term: Term, lang: str) -> list[str]:
         text = " ".join(words)
         if text not in forms:
             forms.append(text)
-    return forms[:MAX_FORMS]
+    return tuple(forms[:MAX_FORMS])
 
 
 def note(
