@@ -14,6 +14,7 @@ SECTION_TITLES = {
     "startup": "2. Start-up (whole processes)",
     "check": "3. `l10n check` on large PO sets",
     "memory": "4. Peak memory of `l10n translate`",
+    "terms": "Glossary-aware decoding on a trained model (bench/terms)",
 }
 DOCS = ROOT / "docs" / "benchmarks.md"
 

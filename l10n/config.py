@@ -104,6 +104,7 @@ class Config:
     memory_prefer: str = "memory"  # at or above it: "memory" or "machine" translation
     device: str = "cpu"  # [translate] device: the engines' default
     low_confidence: float = 0.5  # `l10n status` counts machine translations below it
+    glossary_decoding: bool = True  # [translate]: decode sentences with terms glossary-aware
     engines: Mapping[str, EngineConfig] = field(default_factory=dict)
     cluster_address: str | None = None  # [cluster]: a Dask scheduler, or local:N
 
@@ -165,6 +166,12 @@ def _positive_int(value: Any, where: _Where) -> int:
     return value
 
 
+def _bool(value: Any, where: _Where) -> bool:
+    if not isinstance(value, bool):
+        raise where.error(f"must be true or false, not {value!r}")
+    return value
+
+
 def _percent(value: Any, where: _Where) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
         raise where.error(f"must be a whole number from 1 to 100 (percent), not {value!r}")
@@ -221,6 +228,7 @@ SCHEMA: dict[str, dict[str, tuple[str, Validator]]] = {
         "beam": ("beam", _positive_int),
         "device": ("device", _choice(DEVICES)),
         "low-confidence": ("low_confidence", _fraction),
+        "glossary-decoding": ("glossary_decoding", _bool),
     },
     "documents": {
         "html-selector": ("html_selector", _string),

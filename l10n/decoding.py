@@ -33,6 +33,7 @@ given, so a scripted engine drives every path in the tests.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -126,9 +127,14 @@ def decode(
     *,
     beam_size: int = 4,
     num_hypotheses: int = HYPOTHESES,
+    rounds: int = MAX_ROUNDS,
     progress: Callable[[int], None] | None = None,
 ) -> dict[int, Outcome]:
-    """Decode ``sources`` (each mentions glossary terms) following the glossary."""
+    """Decode ``sources`` (each mentions glossary terms) following the glossary.
+
+    ``rounds`` 0 stops after choosing among hypotheses (bench/terms measures
+    each path's share of the gain and of the cost).
+    """
     lang = glossary.language_of(lang) or lang  # uk_UA: the glossary's uk
     out: dict[int, Outcome] = {}
     pending: list[_Pending] = []
@@ -151,7 +157,7 @@ def decode(
     n_hyps = {i: len(o.translation.hypotheses) for i, o in out.items()}
     shown = max([num_hypotheses, *n_hyps.values()])
     _give_up(given_up, out, shown)
-    for _ in range(MAX_ROUNDS):
+    for _ in range(rounds):
         if not pending:
             break
         pending = _force_round(engine, glossary, lang, pending, out, beam_size, shown)
@@ -291,6 +297,14 @@ def _proportional_cut(term: Term, source: str, output: str) -> int:
 def declined(term: Term, lang: str) -> list[str]:
     """The canonical name in each case the morphology gives (canonical first),
     with its capitals; for a multi-word name every word in the same case."""
+    return list(_declined(term, lang))
+
+
+# A term's forms are the same in every sentence, and inflecting them anew for
+# each sentence forced was the larger part of the forced round's own time
+# (bench/terms: pymorphy3, a quarter of it for 29 sentences).
+@functools.lru_cache(maxsize=4096)
+def _declined(term: Term, lang: str) -> tuple[str, ...]:
     lf = term.forms[lang]
     phrase = compile_term(term, lang).accepted[0]
     keys = list(dict.fromkeys(k for chunk in phrase.chunks for k in chunk.forms.values()))
@@ -303,7 +317,7 @@ def declined(term: Term, lang: str) -> list[str]:
         text = " ".join(words)
         if text not in forms:
             forms.append(text)
-    return forms[:MAX_FORMS]
+    return tuple(forms[:MAX_FORMS])
 
 
 def note(

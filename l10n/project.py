@@ -47,6 +47,7 @@ build = "build"         # where `l10n build` writes the translated articles
 beam = 4                # beam size of machine translation (1 = fastest)
 device = "cpu"          # cpu; cuda (a GPU, an error where there is none); auto (a GPU if any)
 low-confidence = 0.5    # `l10n status` counts machine translations the model was less sure of
+glossary-decoding = true  # sentences with glossary terms: n-best, then the term forced
 
 # Each language is translated by its installed Argos package (`l10n models
 # install LANG`) unless a table here names a CTranslate2 model folder:

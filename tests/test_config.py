@@ -172,6 +172,12 @@ def test_engine_tables_are_read_per_language(tmp_path):
 def test_without_engine_tables_every_language_takes_its_argos_package(tmp_path):
     config = load_config(write(tmp_path, FULL))
     assert config.engines == {} and config.device == "cpu" and config.low_confidence == 0.5
+    assert config.glossary_decoding is True
+
+
+def test_glossary_decoding_can_be_turned_off(tmp_path):
+    config = load_config(write(tmp_path, "[translate]\nglossary-decoding = false\n"))
+    assert config.glossary_decoding is False
 
 
 def test_an_engine_setting_found_bad_later_is_reported_at_its_line(tmp_path):
@@ -203,6 +209,7 @@ def test_an_engine_setting_found_bad_later_is_reported_at_its_line(tmp_path):
         ('[translate]\ndevice = "gpu"\n', 2, ["translate.device"]),
         ("[translate]\nlow-confidence = 1.5\n", 2, ["translate.low-confidence", "0 to 1"]),
         ('[translate]\nlow-confidence = "high"\n', 2, ["translate.low-confidence"]),
+        ('[translate]\nglossary-decoding = "no"\n', 2, ["translate.glossary-decoding", "true"]),
     ],
 )
 def test_bad_engine_settings_name_file_line(tmp_path, text, line, words):

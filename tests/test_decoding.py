@@ -157,6 +157,42 @@ def test_two_wrong_terms_take_a_round_each():
     assert not GLOSSARY.violations("uk", source, outcome.text)
 
 
+def test_the_forced_round_is_one_batched_call_for_every_sentence():
+    other = "Putin visited the front."
+    engine = NBest({SOURCE: [(WRONG, -1.0)], other: [("Путин відвідав фронт.", -1.0)]})
+    out = decoding.decode(engine, GLOSSARY, "uk", [SOURCE, other])
+    assert {o.path for o in out.values()} == {"forced"}
+    (_, forced) = engine.calls  # one n-best call, one forced call for both
+    assert sorted(set(forced["texts"])) == sorted([SOURCE, other])
+    assert len(forced["prefixes"]) == 2 * decoding.FORCED_FORMS
+    assert not GLOSSARY.violations("uk", other, out[1].text)
+
+
+def test_rounds_run_out_and_the_rest_is_left_to_replacement():
+    source = "Putin visited Sudzha."
+    wrong = "Путин відвідав Судзху."
+    engine = NBest({source: [(wrong, -1.0)]})
+    engine.follow = {form: " відвідав Судзху." for form in decoding.declined(PUTIN, "uk")}
+    # One round: Путін is forced, Sudzha is still wrong and no round is left.
+    (outcome,) = decoding.decode(engine, GLOSSARY, "uk", [source], rounds=1).values()
+    assert outcome.path == "fallback"
+    assert [t.en for t, _ in outcome.forced] == ["Putin"]
+    assert outcome.text.startswith("Путін") and "Судзху" in outcome.text
+    enforced = GLOSSARY.enforce("uk", source, outcome.text)
+    line = decoding.note(outcome, GLOSSARY, "uk", source, outcome.text, enforced)
+    assert line == (
+        f"{decoding.NOTE_PREFIX} Putin → Путін forced ({outcome.forced[0][1]}); "
+        "Sudzha → Суджа replaced after decoding."
+    )
+
+
+def test_no_rounds_stops_after_choosing():
+    engine = NBest({SOURCE: [(UNLISTED, -1.0), (WRONG, -1.2)]})
+    (outcome,) = decoding.decode(engine, GLOSSARY, "uk", [SOURCE], rounds=0).values()
+    assert (outcome.path, outcome.text) == ("fallback", UNLISTED)
+    assert len(engine.calls) == 1 and not engine.scored
+
+
 def test_a_locale_code_decodes_with_its_languages_forms():
     engine = NBest({SOURCE: [(WRONG, -1.0)]})
     (outcome,) = decoding.decode(engine, GLOSSARY, "uk_UA", [SOURCE]).values()
@@ -264,3 +300,60 @@ def test_glossary_decoding_can_be_turned_off(names):
     assert all(c["n"] == 1 and c["prefixes"] is None for c in engine.calls)
     assert entries[SOURCE].msgstr == HEAD + "Суджі."  # replaced, as before
     assert decoding.NOTE_PREFIX not in entries[SOURCE].comment
+
+
+# --- the switch: l10n.toml's [translate] glossary-decoding, the option wins -------
+
+GLOSSARY_TOML = """\
+[Sudzha]
+uk = "Суджа"
+forbidden.uk = ["Судзха"]
+
+[Putin]
+uk = "Путін"
+forbidden.uk = ["Путин"]
+"""
+
+
+@pytest.fixture
+def cli_engine(names, monkeypatch) -> NBest:
+    """The scripted engine every `l10n translate` in the test decodes with."""
+    import l10n.pipeline
+
+    engine = NBest(SCRIPT)
+    monkeypatch.setattr(l10n.pipeline, "engine_factory", lambda *a, **k: lambda f, t: engine)
+    Path("terms.toml").write_text(GLOSSARY_TOML, encoding="utf-8")
+    return engine
+
+
+def run_translate(*options: str, config: str | None = None) -> dict[str, str]:
+    from support.cli import run
+
+    if config is not None:  # a project in uk alone: the glossary gives uk forms only
+        Path("l10n.toml").write_text('[project]\nlanguages = ["uk"]\n' + config, encoding="utf-8")
+    result = run(
+        "translate", "source/names.en.txt", "--to", "uk", "--from", "en",
+        "--glossary", "terms.toml", *options,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return {e.msgid: e.comment for e in read_po("locales/uk/names.po")}
+
+
+def decoded_glossary_aware(engine: NBest) -> bool:
+    return any(c["n"] > 1 or c["prefixes"] for c in engine.calls)
+
+
+@pytest.mark.parametrize(
+    ("options", "config", "aware"),
+    [
+        ((), None, True),
+        (("--no-glossary-decoding",), None, False),
+        ((), "[translate]\nglossary-decoding = false\n", False),
+        (("--glossary-decoding",), "[translate]\nglossary-decoding = false\n", True),
+        (("--no-glossary-decoding",), "[translate]\nglossary-decoding = true\n", False),
+    ],
+)
+def test_the_switch_in_l10n_toml_and_on_the_command_line(cli_engine, options, config, aware):
+    comments = run_translate(*options, config=config)
+    assert decoded_glossary_aware(cli_engine) is aware
+    assert (decoding.NOTE_PREFIX in comments[SOURCE]) is aware

@@ -74,6 +74,14 @@ def segment(file: Path) -> None:
     help="Decode on a Dask cluster: a scheduler (tcp://HOST:8786) or local:N worker "
     "processes [default: l10n.toml's [cluster] address, else in this process].",
 )
+@click.option(
+    "--glossary-decoding/--no-glossary-decoding",
+    "glossary_decoding",
+    default=None,
+    help="Decode sentences that name glossary terms glossary-aware (n-best, then the "
+    "term forced), before replacement [default: l10n.toml's [translate] "
+    "glossary-decoding, or on].",
+)
 @handle_errors
 def translate(
     files: tuple[Path, ...],
@@ -85,6 +93,7 @@ def translate(
     batch_size: int | None,
     device: str | None,
     cluster_address: str | None,
+    glossary_decoding: bool | None,
 ) -> None:
     """Segment FILES (default: l10n.toml's sources) and write or update their
     POT and one PO per language.
@@ -136,6 +145,9 @@ def translate(
                 root=config.root,
                 documents=document_options(config),
                 memory=memory_settings(config),
+                glossary_decoding=(
+                    config.glossary_decoding if glossary_decoding is None else glossary_decoding
+                ),
             )
     finally:
         progress.close()
