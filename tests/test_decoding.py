@@ -318,10 +318,10 @@ forbidden.uk = ["Путин"]
 @pytest.fixture
 def cli_engine(names, monkeypatch) -> NBest:
     """The scripted engine every `l10n translate` in the test decodes with."""
-    import l10n.pipeline
+    import l10n.machine
 
     engine = NBest(SCRIPT)
-    monkeypatch.setattr(l10n.pipeline, "engine_factory", lambda *a, **k: lambda f, t: engine)
+    monkeypatch.setattr(l10n.machine, "engine_factory", lambda *a, **k: lambda f, t: engine)
     Path("terms.toml").write_text(GLOSSARY_TOML, encoding="utf-8")
     return engine
 
