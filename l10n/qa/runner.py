@@ -22,7 +22,7 @@ from os.path import commonpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from l10n import catalog
+from l10n import catalog, languages
 from l10n.catalog import po_files, po_language
 from l10n.errors import L10nError
 from l10n.files import ConcurrentEditError, WriteSet, folder_lock, recover, snapshot
@@ -151,6 +151,7 @@ def check_po(
     ``words`` is the project's word list (see :class:`CheckContext`).
     """
     lang = po_language(po, path)
+    code = (po.metadata.get("Language") or "").strip() or path.parent.name
     units = [
         Unit(e.msgid, e.msgstr, tuple(e.flags), e.linenum or 0)
         for e in po
@@ -160,7 +161,9 @@ def check_po(
         and not e.msgid_plural
         and (include_fuzzy or "fuzzy" not in e.flags)
     ]
-    ctx = CheckContext(lang=lang, glossary=glossary, units=units, words=words)
+    ctx = CheckContext(
+        lang=lang, glossary=glossary, units=units, words=words, script=languages.script(code)
+    )
     findings: list[Finding] = []
     fixes: dict[str, str] = {}
     k, n = part

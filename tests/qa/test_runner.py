@@ -145,3 +145,22 @@ def test_fix_msgstr_reaches_a_fixed_point():
     fixed = fix_msgstr(unit, ctx, qa_checks())
     assert fixed == "Він сказав: «Ми переможемо». "
     assert fix_msgstr(Unit(unit.msgid, fixed), ctx, qa_checks()) == fixed
+
+
+def test_a_file_marked_latin_serbian_is_not_judged_as_cyrillic(tmp_path):
+    """The runner reads the script from the language code as written: sr@latin
+    and sr are both Serbian, in different alphabets."""
+    entry = 'msgid "Kursk becomes Putin\'s nightmare"\nmsgstr "{}"\n'
+    for code, text in (
+        ("sr@latin", "Kursk postaje Putinov nightmare"),
+        ("sr", "Курск постаје Путинов nightmare"),
+    ):
+        folder = tmp_path / code
+        folder.mkdir()
+        header = (
+            f'msgid ""\nmsgstr ""\n"Language: {code}\\n"\n'
+            '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        )
+        (folder / "a.po").write_text(header + entry.format(text), encoding="utf-8")
+    report = check_paths([tmp_path], select=["foreign-words"])
+    assert [(Path(f.file).parent.name, f.found) for f in report.findings] == [("sr", "nightmare")]
