@@ -104,18 +104,20 @@ def check(
     the QA checks.
 
     Exit 0 when clean, 1 when an error-level check failed, 2 on bad input.
+    Spelling is a warning unless l10n.toml says `[check] spelling = "error"`.
     Switch a check off for one entry with the flag `ignore-NAME` (Poedit keeps it).
     """
     from l10n.qa.checks.spelling import read_word_list
     from l10n.qa.output import format_github, format_json, format_text
     from l10n.qa.registry import all_checks
-    from l10n.qa.runner import check_paths
+    from l10n.qa.runner import check_paths, with_severity
 
+    config = project()
+    severity = {"spelling": config.spelling_severity}
     if list_checks:
-        for c in sorted(all_checks().values(), key=lambda c: c.name):
+        for c in with_severity(sorted(all_checks().values(), key=lambda c: c.name), severity):
             click.echo(f"{c.name} ({c.severity.value})\n    {c.summary}")
         return
-    config = project()
     glossary = load_glossary_option(glossary_path, explicit=glossary_path is not None)
     if glossary is None:
         where = glossary_path if glossary_path is not None else shown(config.glossary)
@@ -136,6 +138,7 @@ def check(
         include_fuzzy=include_fuzzy,
         jobs=jobs,
         words=read_word_list(glossary_path or shown(config.glossary)),
+        severity=severity,
     )
     for note in report.notes:
         click.echo(f"Warning: {note}.", err=True)

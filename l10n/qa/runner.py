@@ -14,9 +14,9 @@ fix several problems at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from os.path import commonpath
 from pathlib import Path
@@ -30,7 +30,7 @@ from l10n.po import patch_po_bytes, read_po
 from l10n.qa import parallel
 from l10n.qa.base import Check, CheckContext, Problem, Severity, Unit
 from l10n.qa.checks.blank import NAME as BLANK
-from l10n.qa.registry import select_checks
+from l10n.qa.registry import all_checks, select_checks
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -241,6 +241,7 @@ def check_paths(
     jobs: int | None = None,
     select: Iterable[str] = (),
     words: Iterable[str] = (),
+    severity: Mapping[str, str] | None = None,
 ) -> Report:
     """Check PO files (or folders of them); with ``fix``, repair what can be repaired.
 
@@ -249,8 +250,10 @@ def check_paths(
     ``jobs`` processes share the work (default: :func:`parallel.default_jobs`).
     ``words`` is the project's word list, for the spelling check.  A check
     that cannot run in this installation is left out, with a note saying why.
+    ``severity`` overrides checks' severities by name (l10n.toml's ``[check]
+    spelling = "error"``).
     """
-    checks = select_checks(disable, select)
+    checks = with_severity(select_checks(disable, select), severity or {})
     notes = [note for c in checks if c.unavailable is not None and (note := c.unavailable())]
     word_list = frozenset(words)
     files = po_files(paths)
@@ -270,6 +273,25 @@ def check_paths(
     )
     report.notes = notes
     return report
+
+
+def with_severity(checks: Sequence[Check], severity: Mapping[str, str]) -> list[Check]:
+    """``checks`` with the severities ``severity`` gives by check name."""
+    known = all_checks()
+    for name, value in severity.items():
+        if name not in known:
+            raise L10nError(
+                f"unknown check: {name}",
+                hint=f"known checks: {', '.join(sorted(known))} (see `l10n check --list`)",
+            )
+        if value not in set(Severity):
+            raise L10nError(
+                f"{name}: unknown severity {value!r}",
+                hint=f"severities: {', '.join(Severity)}",
+            )
+    return [
+        replace(c, severity=Severity(severity[c.name])) if c.name in severity else c for c in checks
+    ]
 
 
 # A reviewer's save between the check and the fix costs one more check; saves
