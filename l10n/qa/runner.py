@@ -75,9 +75,9 @@ def run_checks(
         return
     if unit.msgstr.isspace():
         checks = [check for check in checks if check.name == BLANK]
-    skip = ignored_checks(unit.flags)
+    skip = ignored_checks(unit.flags) if unit.flags else None
     for check in checks:
-        if check.name in skip:
+        if skip and check.name in skip:
             continue
         for problem in check.func(unit, ctx):
             yield check, problem

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -217,14 +217,27 @@ def _requote(text: str, style: str) -> str | None:
     "no straight quotes, and one style in the whole file (the majority style wins). "
     "Apostrophes inside words (п’ять) are not quotes. Straight quotes can be fixed.",
 )
-def check_quotes(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_quotes(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
+    if _MARK_CHAR.search(unit.msgstr) is None:
+        return ()  # the usual case: no quotation mark at all
     lang = target_lang(ctx)
     allowed = ALLOWED_STYLES.get(lang)
     if allowed is None:
-        return
+        return ()
     quotes, mismatched = _quotes(unit.msgstr)
     if not quotes:
-        return
+        return ()
+    return list(_quote_problems(unit, ctx, lang, allowed, quotes, mismatched))
+
+
+def _quote_problems(
+    unit: Unit,
+    ctx: CheckContext,
+    lang: str,
+    allowed: tuple[str, ...],
+    quotes: tuple[_Quote, ...],
+    mismatched: tuple[tuple[str, str], ...],
+) -> Iterator[Problem]:
     file_style, counts = _file_style(ctx, lang)
     name = languages.name(lang)
     want = _STYLE_NAMES[file_style]
