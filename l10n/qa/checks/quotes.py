@@ -227,7 +227,18 @@ def check_quotes(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
     quotes, mismatched = _quotes(unit.msgstr)
     if not quotes:
         return ()
+    file_style = _file_style(ctx, lang)[0]
+    if not mismatched and all(_fits(q, allowed, file_style) for q in quotes):
+        return ()  # marks of the file's style (and allowed inner ones): nothing to say
     return list(_quote_problems(unit, ctx, lang, allowed, quotes, mismatched))
+
+
+def _fits(quote: _Quote, allowed: tuple[str, ...], file_style: str) -> bool:
+    """Whether ``quote`` is of an allowed style (never straight) and, when it is
+    an outermost double quotation, of the file's style."""
+    return quote.style in allowed and (
+        quote.depth != 0 or quote.style[0] in _SINGLE_MARKS or quote.style == file_style
+    )
 
 
 def _quote_problems(
