@@ -172,7 +172,7 @@ class Glossary:
     def violations(self, lang: str, msgid: str, msgstr: str) -> list[Violation]:
         """What is wrong with ``msgstr`` as a translation of ``msgid`` into ``lang``."""
         lang = self._lang(lang)
-        if not msgstr.strip():
+        if not msgstr or msgstr.isspace():
             return []
         terms = self.terms_in(msgid)
         if not terms:
