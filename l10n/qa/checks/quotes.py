@@ -173,7 +173,7 @@ def _file_style(ctx: CheckContext, lang: str) -> tuple[str, Counter[str]]:
         allowed = ALLOWED_STYLES[lang]
         counts: Counter[str] = Counter()
         for u in ctx.units:
-            if u.msgstr:
+            if u.msgstr and _MARK_CHAR.search(u.msgstr) is not None:  # (else no quotes)
                 style = _outer_style(u.msgstr)
                 if style in allowed:
                     counts[style] += 1
