@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -155,7 +156,28 @@ def check(
             "they are marked fuzzy for review.",
             err=True,
         )
-    sys.exit(1 if report.errors else 0)
+    _leave(1 if report.errors else 0)
+
+
+def _leave(code: int) -> NoReturn:
+    """Exit with ``code``; where ``l10n check`` is the whole process (its
+    output is the process's own, as from a shell or CI, not click's test
+    runner), without tearing the interpreter down.  Freeing a large run's
+    objects one at a time (parsed entries, word forms, compiled names) took
+    a tenth of a check of 10,000 entries.  The exit handlers (the cache
+    files) run first, as at any exit."""
+    if sys.stdout is not sys.__stdout__ or sys.stderr is not sys.__stderr__:
+        sys.exit(code)
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (`l10n check | head`): leave as Python would
+        sys.exit(code)
+    os._exit(code)
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
