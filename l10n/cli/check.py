@@ -160,13 +160,15 @@ def check(
 
 
 def _leave(code: int) -> NoReturn:
-    """Exit with ``code``; where ``l10n check`` is the whole process (its
-    output is the process's own, as from a shell or CI, not click's test
-    runner), without tearing the interpreter down.  Freeing a large run's
-    objects one at a time (parsed entries, word forms, compiled names) took
-    a tenth of a check of 10,000 entries.  The exit handlers (the cache
-    files) run first, as at any exit."""
-    if sys.stdout is not sys.__stdout__ or sys.stderr is not sys.__stderr__:
+    """Exit with ``code``; where ``l10n check`` is the whole process (the
+    ``l10n`` command or ``python -m l10n``, its output the process's own, not
+    a script's or click's test runner's), without tearing the interpreter
+    down.  Freeing a large run's objects one at a time (parsed entries, word
+    forms, compiled names) took a tenth of a check of 10,000 entries.  The
+    exit handlers (the cache files) run first, as at any exit."""
+    program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    whole = program.stem == "l10n" or program.parent.name == "l10n"
+    if not whole or sys.stdout is not sys.__stdout__ or sys.stderr is not sys.__stderr__:
         sys.exit(code)
     import atexit
     import os
