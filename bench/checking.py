@@ -9,6 +9,9 @@ mention one glossary name.  Each side is a whole process over the same files:
 - ``l10n check``: every check (glossary and the QA checks), likewise;
 - ``l10n check`` with empty caches: a first run on a fresh machine, which
   declines the glossary's names with pymorphy3;
+- ``l10n check`` without the checks issue 15 added (spelling, foreign and
+  doubled words, brackets, start capital, blank, links, units): what every
+  check costs beyond the checks before them (the goal: at most 20%);
 - polib's bare parse, ``polib.pofile(path)`` for every file;
 - ``l10n.po.parse_po``: our strict reader alone.
 
@@ -46,6 +49,18 @@ from bench.startup import check_available, l10n_command
 from bench.synth import glossary_toml, synth_terms, write_po_corpus
 
 GLOSSARY_TERMS = 1000
+# The checks issue 15 added, which may add at most 20% to a full check.
+ISSUE_15_CHECKS = (
+    "spelling",
+    "foreign-words",
+    "doubled-words",
+    "brackets",
+    "bracket-count",
+    "start-capital",
+    "blank",
+    "links",
+    "units",
+)
 PROFILE_FILES = 20  # files of the first set profiled in-process
 PARSE = (
     "import sys, polib\n"
@@ -112,13 +127,16 @@ def _median_extra(side: Side) -> str:
 def profile_checks(paths: list[Path], glossary_path: Path) -> list[tuple[str, float]]:
     """Seconds per part of one in-process ``check_paths`` run (under cProfile)."""
     from l10n.glossary import load_glossary
+    from l10n.qa.checks.spelling import read_word_list
     from l10n.qa.registry import all_checks
     from l10n.qa.runner import check_paths
 
+    glossary = load_glossary(glossary_path)
+    words = read_word_list(glossary_path)  # as `l10n check` reads it
     profiler = cProfile.Profile()
     start = time.perf_counter()
     profiler.enable()
-    check_paths(paths, glossary=load_glossary(glossary_path))
+    check_paths(paths, glossary=glossary, words=words)
     profiler.disable()
     total = time.perf_counter() - start
     stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
@@ -181,6 +199,10 @@ def run(*, repeat: int, deadline: float, quick: bool) -> Section:
                     "l10n.po.read_po (strict parse)",
                     [sys.executable, "-c", OUR_PARSE, str(folder)],
                 ),
+                _process_side(
+                    "l10n check without the issue-15 checks",
+                    [*check, "--disable", ",".join(ISSUE_15_CHECKS)],
+                ),
             ]
             section.notes += measure_rounds(sides, repeat, deadline, f"check {case.name}")
             bare = sides[5]
@@ -214,6 +236,18 @@ def run(*, repeat: int, deadline: float, quick: bool) -> Section:
                         f"{sides[sides.index(side) + 1].median / bare.median:.1f}x.",
                     )
                 )
+            every, before = sides[2], sides[-1]
+            section.targets.append(
+                Target(
+                    f"the issue-15 checks add at most 20% to l10n check ({case.name})",
+                    "<= 1.2x",
+                    f"{every.median / before.median:.2f}x ({every.median:.2f} s vs "
+                    f"{before.median:.2f} s)",
+                    every.median <= 1.2 * before.median,
+                    f"Every check against every check but {', '.join(ISSUE_15_CHECKS)}; "
+                    f"{_median_extra(before).split(';')[0]} without them.",
+                )
+            )
             if profiled is None and time.monotonic() < deadline:
                 sample = paths[:PROFILE_FILES]
                 entries = min(case.entries, case.per_file * len(sample))

@@ -107,6 +107,7 @@ class Config:
     glossary_decoding: bool = True  # [translate]: decode sentences with terms glossary-aware
     engines: Mapping[str, EngineConfig] = field(default_factory=dict)
     cluster_address: str | None = None  # [cluster]: a Dask scheduler, or local:N
+    spelling_severity: str = "warning"  # [check] spelling: "error" fails `l10n check`
 
     def source_files(self) -> list[Path]:
         """Every file the ``sources`` globs name, in a stable order."""
@@ -212,6 +213,17 @@ def _tokens(value: Any, where: _Where) -> tuple[str, ...]:
     return tokens
 
 
+def _severity(value: Any, where: _Where) -> str:
+    """A check's severity: "warning" reports only, "error" fails `l10n check`."""
+    if value not in ("warning", "error"):
+        raise where.error(
+            f'must be "warning" or "error", not {value!r}',
+            hint='"error" makes a finding fail `l10n check` (exit 1); "warning" (the default) '
+            "only reports it",
+        )
+    return value
+
+
 Validator = Callable[[Any, _Where], Any]
 
 # section -> key -> (Config field, validator)
@@ -240,6 +252,9 @@ SCHEMA: dict[str, dict[str, tuple[str, Validator]]] = {
     },
     "cluster": {
         "address": ("cluster_address", _string),
+    },
+    "check": {
+        "spelling": ("spelling_severity", _severity),
     },
 }
 # [engines.LANG]: key -> (EngineConfig field, validator)

@@ -61,6 +61,40 @@ def number_symbols(code: str) -> tuple[str, str]:
     return symbols["decimal"], symbols["group"]
 
 
+# POSIX locale modifiers that name a script (sr_RS@latin, uz_UZ@cyrillic).
+_SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl"}
+
+
+@lru_cache(maxsize=256)
+def script(code: str) -> str | None:
+    """The ISO 15924 script a locale code writes its language in: ``Cyrl`` for
+    uk, ru, bg, kk, sr and sr-Cyrl, ``Latn`` for sq, sr-Latn and sr@latin.
+
+    A script subtag or modifier in the code decides; otherwise CLDR's likely
+    subtags, for the code's region first (sr_ME is Latin, sr_RS Cyrillic), so
+    any language Babel knows gets its usual script.  None when CLDR has none.
+    """
+    head, _, modifier = code.strip().partition("@")
+    if modifier.lower() in _SCRIPT_MODIFIERS:
+        return _SCRIPT_MODIFIERS[modifier.lower()]
+    subtags = re.split(r"[_\-]", head.split(".", 1)[0])
+    lang, rest = subtags[0].lower(), subtags[1:]
+    for tag in rest:
+        if len(tag) == 4 and tag.isalpha():
+            return tag.title()
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")
+    regions = [tag.upper() for tag in rest if len(tag) == 2 and tag.isalpha()]
+    for key in (*(f"{lang}_{r}" for r in regions), lang):
+        found = likely.get(key)
+        if found:
+            parts = found.split("_")
+            if len(parts) > 1 and len(parts[1]) == 4:
+                return parts[1]
+    return None
+
+
 # ISO 639-1, the codes gettext's Language header and Argos packages use.
 ISO_639_1 = frozenset(
     """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu

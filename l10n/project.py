@@ -62,6 +62,9 @@ glossary-decoding = true  # sentences with glossary terms: n-best, then the term
 # target-prefix = "ukr_Cyrl"       # token(s) forced first in the output (NLLB, M2M-100)
 # device = "auto"                  # this language's device
 # compute-type = "auto"            # or int8, float16, ... (CTranslate2's compute types)
+
+[check]
+spelling = "warning"    # "error": a word the dictionary lacks fails `l10n check` (exit 1)
 """
 
 

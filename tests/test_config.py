@@ -61,6 +61,13 @@ def test_without_a_file_the_defaults_apply_in_the_working_directory(tmp_path, mo
     assert config.beam == 4
 
 
+def test_spelling_is_a_warning_unless_the_check_section_says_error(tmp_path):
+    write(tmp_path, "[project]\n")
+    assert load_config(tmp_path / "l10n.toml").spelling_severity == "warning"
+    write(tmp_path, '[check]\nspelling = "error"\n')
+    assert load_config(tmp_path / "l10n.toml").spelling_severity == "error"
+
+
 def test_missing_keys_take_the_defaults(tmp_path):
     write(tmp_path, '[project]\nlanguages = ["pl"]\n')
     config = load_config(tmp_path / "l10n.toml")
@@ -97,6 +104,13 @@ def test_source_files_follow_the_globs_in_order(tmp_path):
         ("[project]\nlanguages = [\n", 2, ["TOML syntax error"]),
         ("project = 1\n", 1, ["[project]", "must be a table"]),
         ("[project]\n[project]\n", 2, ["duplicate table", "line 1"]),
+        (
+            '[check]\n\nspelling = "fatal"\n',
+            3,
+            ["check.spelling", '"warning" or "error"', "exit 1"],
+        ),
+        ("[check]\nspelling = true\n", 2, ["check.spelling", "True"]),
+        ('[check]\nspeling = "error"\n', 2, ["check.speling", "unknown key", "spelling"]),
     ],
 )
 def test_bad_configuration_names_file_line_and_the_choices(tmp_path, text, line, words):

@@ -91,3 +91,28 @@ def test_cldr_plural_forms_pass_msgfmt(tmp_path, lang):
         encoding="utf-8",
     )
     assert msgfmt_check(po).returncode == 0, msgfmt_check(po).stderr
+
+
+@pytest.mark.parametrize(
+    "code,expected",
+    [
+        ("uk", "Cyrl"),
+        ("ru_RU", "Cyrl"),
+        ("bg", "Cyrl"),
+        ("mk", "Cyrl"),
+        ("be", "Cyrl"),
+        ("kk", "Cyrl"),
+        ("sr", "Cyrl"),
+        ("sr-Cyrl", "Cyrl"),
+        ("sr_Latn_RS", "Latn"),
+        ("sr@latin", "Latn"),
+        ("sr_RS.UTF-8@latin", "Latn"),
+        ("sr_ME", "Latn"),  # Montenegro writes Serbian in Latin letters
+        ("uz@cyrillic", "Cyrl"),
+        ("sq", "Latn"),
+        ("en_GB", "Latn"),
+        ("zz", None),
+    ],
+)
+def test_script_comes_from_the_code_or_cldr(code, expected):
+    assert languages.script(code) == expected

@@ -90,7 +90,7 @@ _EMPTY_INDEX = Index({}, frozenset(), frozenset())
 
 
 @lru_cache(maxsize=8192)  # words recur across names: Institute, North, Media
-def _compile_chunk(chunk: str, lang: str, cls: str | None, *, foreign: bool) -> Chunk:
+def _compile_chunk(chunk: str, lang: str, cls: str | None, foreign: bool) -> Chunk:
     if chunk.isalpha():  # one plain word: no edge punctuation to split off
         core, tail, words = chunk, "", [normalize(chunk, lang)]
     else:
@@ -121,13 +121,13 @@ def _compile_chunk(chunk: str, lang: str, cls: str | None, *, foreign: bool) -> 
 
 def _compile_phrase(text: str, lang: str, cls: str | None, *, foreign: bool, dnt: bool) -> Phrase:
     chunks = []
+    if dnt and lang != "sq":
+        cls = "none"
     for chunk in text.split():
         if not chunk.isalpha() and not tokenize(chunk):
             continue
-        if dnt and lang != "sq":
-            chunks.append(_compile_chunk(chunk, lang, "none", foreign=foreign))
-        else:
-            chunks.append(_compile_chunk(chunk, lang, cls, foreign=foreign))
+        # (positional arguments: the cache's key is quicker to make)
+        chunks.append(_compile_chunk(chunk, lang, cls, foreign))
     sets = tuple(s for c in chunks for s in c.sets)
     return Phrase(text, tuple(chunks), sets)
 

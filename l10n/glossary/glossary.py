@@ -172,7 +172,7 @@ class Glossary:
     def violations(self, lang: str, msgid: str, msgstr: str) -> list[Violation]:
         """What is wrong with ``msgstr`` as a translation of ``msgid`` into ``lang``."""
         lang = self._lang(lang)
-        if not msgstr.strip():
+        if not msgstr or msgstr.isspace():
             return []
         terms = self.terms_in(msgid)
         if not terms:
@@ -229,8 +229,9 @@ class Glossary:
         for _, c in compiled:
             if c.accepted_stems is None or c.forbidden_stems is None:
                 return None
-            if any(stem in norm for stem in c.forbidden_stems):
-                return None
+            for stem in c.forbidden_stems:
+                if stem in norm:
+                    return None
             stems.append(c.accepted_stems)
         out: list[Violation] = []
         for (term, _), accepted in zip(compiled, stems, strict=True):

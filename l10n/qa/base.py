@@ -65,6 +65,10 @@ class CheckContext:
     # Checks that compare entries within a file (quotation style, say) keep
     # what they computed once per file here, under their own name.
     cache: dict[str, Any] = field(default_factory=dict)
+    # The ISO 15924 script of the file's language code as written (sr@latin:
+    # Latn), where the runner knows more than ``lang`` says; else
+    # :func:`l10n.languages.script` of ``lang``.
+    script: str | None = None
 
 
 CheckFunc = Callable[[Unit, CheckContext], Iterable[Problem]]

@@ -14,15 +14,15 @@ fix several problems at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from os.path import commonpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from l10n import catalog
+from l10n import catalog, languages
 from l10n.catalog import po_files, po_language
 from l10n.errors import L10nError
 from l10n.files import ConcurrentEditError, WriteSet, folder_lock, recover, snapshot
@@ -30,7 +30,7 @@ from l10n.po import patch_po_bytes, read_po
 from l10n.qa import parallel
 from l10n.qa.base import Check, CheckContext, Problem, Severity, Unit
 from l10n.qa.checks.blank import NAME as BLANK
-from l10n.qa.registry import select_checks
+from l10n.qa.registry import all_checks, select_checks
 
 if TYPE_CHECKING:
     from l10n.glossary import Glossary
@@ -75,9 +75,9 @@ def run_checks(
         return
     if unit.msgstr.isspace():
         checks = [check for check in checks if check.name == BLANK]
-    skip = ignored_checks(unit.flags)
+    skip = ignored_checks(unit.flags) if unit.flags else None
     for check in checks:
-        if check.name in skip:
+        if skip and check.name in skip:
             continue
         for problem in check.func(unit, ctx):
             yield check, problem
@@ -151,6 +151,7 @@ def check_po(
     ``words`` is the project's word list (see :class:`CheckContext`).
     """
     lang = po_language(po, path)
+    code = (po.metadata.get("Language") or "").strip() or path.parent.name
     units = [
         Unit(e.msgid, e.msgstr, tuple(e.flags), e.linenum or 0)
         for e in po
@@ -160,13 +161,20 @@ def check_po(
         and not e.msgid_plural
         and (include_fuzzy or "fuzzy" not in e.flags)
     ]
-    ctx = CheckContext(lang=lang, glossary=glossary, units=units, words=words)
+    ctx = CheckContext(
+        lang=lang, glossary=glossary, units=units, words=words, script=languages.script(code)
+    )
     findings: list[Finding] = []
     fixes: dict[str, str] = {}
     k, n = part
+    plain = [(check, check.func) for check in checks]
     for unit in units[k * len(units) // n : (k + 1) * len(units) // n]:
         fixable = False
-        for check, problem in run_checks(unit, ctx, checks):
+        if unit.flags or unit.msgstr.isspace():
+            found = list(run_checks(unit, ctx, checks))
+        else:  # what run_checks does, less its cases (the usual entry, in one loop)
+            found = [(check, problem) for check, func in plain for problem in func(unit, ctx)]
+        for check, problem in found:
             fixable = fixable or problem.fixed is not None
             findings.append(_finding(path, lang, unit, check, problem))
         if fixable:
@@ -238,6 +246,7 @@ def check_paths(
     jobs: int | None = None,
     select: Iterable[str] = (),
     words: Iterable[str] = (),
+    severity: Mapping[str, str] | None = None,
 ) -> Report:
     """Check PO files (or folders of them); with ``fix``, repair what can be repaired.
 
@@ -246,8 +255,10 @@ def check_paths(
     ``jobs`` processes share the work (default: :func:`parallel.default_jobs`).
     ``words`` is the project's word list, for the spelling check.  A check
     that cannot run in this installation is left out, with a note saying why.
+    ``severity`` overrides checks' severities by name (l10n.toml's ``[check]
+    spelling = "error"``).
     """
-    checks = select_checks(disable, select)
+    checks = with_severity(select_checks(disable, select), severity or {})
     notes = [note for c in checks if c.unavailable is not None and (note := c.unavailable())]
     word_list = frozenset(words)
     files = po_files(paths)
@@ -267,6 +278,25 @@ def check_paths(
     )
     report.notes = notes
     return report
+
+
+def with_severity(checks: Sequence[Check], severity: Mapping[str, str]) -> list[Check]:
+    """``checks`` with the severities ``severity`` gives by check name."""
+    known = all_checks()
+    for name, value in severity.items():
+        if name not in known:
+            raise L10nError(
+                f"unknown check: {name}",
+                hint=f"known checks: {', '.join(sorted(known))} (see `l10n check --list`)",
+            )
+        if value not in set(Severity):
+            raise L10nError(
+                f"{name}: unknown severity {value!r}",
+                hint=f"severities: {', '.join(Severity)}",
+            )
+    return [
+        replace(c, severity=Severity(severity[c.name])) if c.name in severity else c for c in checks
+    ]
 
 
 # A reviewer's save between the check and the fix costs one more check; saves

@@ -145,3 +145,48 @@ def test_fix_msgstr_reaches_a_fixed_point():
     fixed = fix_msgstr(unit, ctx, qa_checks())
     assert fixed == "Він сказав: «Ми переможемо». "
     assert fix_msgstr(Unit(unit.msgid, fixed), ctx, qa_checks()) == fixed
+
+
+def test_a_file_marked_latin_serbian_is_not_judged_as_cyrillic(tmp_path):
+    """The runner reads the script from the language code as written: sr@latin
+    and sr are both Serbian, in different alphabets."""
+    entry = 'msgid "Kursk becomes Putin\'s nightmare"\nmsgstr "{}"\n'
+    for code, text in (
+        ("sr@latin", "Kursk postaje Putinov nightmare"),
+        ("sr", "Курск постаје Путинов nightmare"),
+    ):
+        folder = tmp_path / code
+        folder.mkdir()
+        header = (
+            f'msgid ""\nmsgstr ""\n"Language: {code}\\n"\n'
+            '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        )
+        (folder / "a.po").write_text(header + entry.format(text), encoding="utf-8")
+    report = check_paths([tmp_path], select=["foreign-words"])
+    assert [(Path(f.file).parent.name, f.found) for f in report.findings] == [("sr", "nightmare")]
+
+
+def test_the_command_writes_its_output_and_cache_files_before_it_leaves(locales, tmp_path):
+    """`l10n check` as a process of its own leaves without tearing the
+    interpreter down: its output and the cache files written at exit must
+    all be there."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    cache = tmp_path / "cache"
+    env = dict(os.environ, PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(cache))
+    env.pop("L10N_NO_CACHE", None)
+    set_msgstr(locales / "uk" / "kursk.po", RUSSIA_FIFTH, UK_WITH_RUSSIAN_PUTIN)
+    done = subprocess.run(
+        [sys.executable, "-m", "l10n", "check", "locales"],
+        cwd=locales.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.endswith("3 files checked: 1 error, 0 warnings\n")
+    assert list((cache / "l10n").glob("morph-uk-*.json"))  # written at exit

@@ -20,7 +20,7 @@ check               severity  what it reports
 ``quotes``          error     straight or foreign quotation marks, mixed styles
 ``length``          warning   a translation far shorter or longer than expected
 ``units``           error     a number that lost its unit (180°, 5%, €45.1)
-``foreign-words``   error     an English word left in uk or ru text
+``foreign-words``   error     an English word left in Cyrillic-script text
 ``spelling``        warning   a word the sq/uk/ru Hunspell dictionary lacks
 ``doubled-words``   error     the same word twice in a row
 ``start-capital``   error     lowercase start where the source has a capital

@@ -26,6 +26,11 @@ def target_lang(ctx: CheckContext) -> str:
     return languages.normalize(ctx.lang or "")
 
 
+def target_script(ctx: CheckContext) -> str | None:
+    """'Cyrl' for uk, bg, kk, sr; 'Latn' for sq and a file marked sr@latin."""
+    return ctx.script or languages.script(ctx.lang or "")
+
+
 def file_state(ctx: CheckContext, name: str) -> dict[str, Any]:
     """Per-file scratch space of the check ``name`` (see CheckContext.cache)."""
     state = ctx.cache.get(name)

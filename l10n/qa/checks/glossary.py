@@ -6,7 +6,7 @@ module turns its violations into problems, with the repair where there is one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from l10n.qa.base import CheckContext, Problem, Severity, Unit, check
 
@@ -17,21 +17,23 @@ from l10n.qa.base import CheckContext, Problem, Severity, Unit, check
     "Glossary names must appear in their fixed forms (any inflection); forbidden variants "
     "and transliterated do-not-translate names are errors.",
 )
-def check_glossary(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_glossary(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
     glossary = ctx.glossary
     if glossary is None or not unit.msgstr:
-        return
+        return ()
     lang = glossary.language_of(ctx.lang)
     if lang is None:
-        return
-    for v in glossary.violations(lang, unit.msgid, unit.msgstr):
-        yield Problem(
+        return ()
+    return [
+        Problem(
             message=v.message,
             term=v.term.en,
             expected=v.expected,
             found=v.found,
             fixed=v.apply(unit.msgstr),
         )
+        for v in glossary.violations(lang, unit.msgid, unit.msgstr)
+    ]
 
 
 CHECKS = (check_glossary,)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -23,7 +22,6 @@ from l10n.qa.checks._text import (
     LATIN_TARGETS,
     WORD,
     dnt_strings,
-    file_state,
     may_hold_urls_or_tags,
     same_text,
     shorten,
@@ -356,10 +354,13 @@ def _settled_by_letters(unit: Unit, ctx: CheckContext, lang: str) -> bool:
     (:func:`_judge_cyrillic`, :func:`_judge_latin`) would find nothing too:
     Ukrainian with і/ї/є/ґ and none of ы/э/ё/ъ, Russian with ы/э/ё and no
     і/ї/є/ґ, in either case with Cyrillic letters in the majority; Albanian
-    with two or more ë/ç and no Cyrillic.  Removing names before judging
-    only removes letters of other scripts, so it cannot change these
-    answers, unless a URL, hashtag, do-not-translate name or source word
-    could carry such letters away: then the full judgement runs.
+    with two or more ë/ç and no Cyrillic.  Also Cyrillic text with no
+    decisive letter either way and none of another script, too short for
+    langdetect (or, in Russian, with a Russian word form); and Albanian with
+    one ë or ç, too short for langdetect.  Removing names before judging
+    only removes letters, so it cannot change these answers, unless a URL,
+    hashtag, do-not-translate name or source word could carry such letters
+    away: then the full judgement runs.
     """
     text = unit.msgstr
     if may_hold_urls_or_tags(text) or _dnt_has_non_ascii(ctx):
@@ -367,8 +368,10 @@ def _settled_by_letters(unit: Unit, ctx: CheckContext, lang: str) -> bool:
     evidence = _ALPHABET_EVIDENCE.get(lang)
     if evidence is not None:
         own, foreign = evidence
-        if own.search(text) is None or foreign.search(text) is not None:
+        if foreign.search(text) is not None:
             return False
+        if own.search(text) is None:
+            return _OTHER_LETTER.search(text) is None and _cyrillic_settled(text, lang)
         if _OTHER_LETTER.search(text) is None:
             return True  # Cyrillic letters only (and one of its own)
         cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(text)))
@@ -376,15 +379,44 @@ def _settled_by_letters(unit: Unit, ctx: CheckContext, lang: str) -> bool:
     if lang == "sq":
         if _SQ_LETTER.search(unit.msgid):
             return False  # a source name with ë or ç would be taken away
-        return len(_SQ_LETTER.findall(text)) >= 2 and not _CYRILLIC_LETTERS.search(text)
+        if _CYRILLIC_LETTERS.search(text):
+            return False
+        own = len(_SQ_LETTER.findall(text))
+        # One ë or ç: no English check (see _judge_latin), and langdetect
+        # only for long text.
+        return own >= 2 or (own == 1 and _few_letters(text, _LETTERS))
     return False
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _few_letters(text: str, letters: re.Pattern[str]) -> bool:
+    """Whether ``text`` has fewer than LANGDETECT_MIN_LETTERS letters of the
+    kind ``letters`` finds: too few for langdetect, with or without names."""
+    return (
+        len(text) < LANGDETECT_MIN_LETTERS
+        or sum(map(len, letters.findall(text))) < LANGDETECT_MIN_LETTERS
+    )
+
+
+def _cyrillic_settled(text: str, lang: str) -> bool:
+    """For Cyrillic text with no letter of another script and no decisive
+    one: whether :func:`_judge_cyrillic` finds nothing without langdetect
+    (too short; or Russian word forms settle it as Russian)."""
+    if _few_letters(text, _CYRILLIC_LETTERS):
+        return True
+    # Nothing would be removed from such a text: its words are the ones judged.
+    return lang == "ru" and any(_russian_word(w.lower()) for w in WORD.findall(text))
+
+
 def _dnt_has_non_ascii(ctx: CheckContext) -> bool:
-    state = file_state(ctx, "language")
-    if "dnt_non_ascii" not in state:
-        state["dnt_non_ascii"] = not all(form.isascii() for form in dnt_strings(ctx))
-    return state["dnt_non_ascii"]
+    found = ctx.cache.get("language.dnt_non_ascii")
+    if found is None:
+        found = ctx.cache["language.dnt_non_ascii"] = not all(
+            form.isascii() for form in dnt_strings(ctx)
+        )
+    return found
 
 
 @check(
@@ -395,22 +427,26 @@ def _dnt_has_non_ascii(ctx: CheckContext) -> bool:
     "Albanian one flagged; long segments (40+ letters) also checked with langdetect. Names, "
     "acronyms, hashtags and do-not-translate terms may stay in Latin.",
 )
-def check_language(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_language(unit: Unit, ctx: CheckContext) -> tuple[Problem, ...]:
     lang = target_lang(ctx)
     if _settled_by_letters(unit, ctx, lang):
-        return
+        return ()
+    problem = _judge(unit, ctx, lang)
+    return () if problem is None else (problem,)
+
+
+def _judge(unit: Unit, ctx: CheckContext, lang: str) -> Problem | None:
+    """The full judgement, names removed first (what the quick path must agree with)."""
     if same_text(unit.msgid, unit.msgstr):
-        return  # the `untranslated` check's business
+        return None  # the `untranslated` check's business
     letters = _remaining_letters(unit, ctx, "language")
     if letters.latin + letters.cyrillic + letters.other == 0:
-        return
-    problem = None
+        return None
     if lang in CYRILLIC_TARGETS:
-        problem = _judge_cyrillic(letters, lang)
-    elif lang in LATIN_TARGETS:
-        problem = _judge_latin(letters, lang)
-    if problem is not None:
-        yield problem
+        return _judge_cyrillic(letters, lang)
+    if lang in LATIN_TARGETS:
+        return _judge_latin(letters, lang)
+    return None
 
 
 CHECKS = (check_language,)

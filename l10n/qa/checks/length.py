@@ -4,7 +4,7 @@ a hint that something was left out or added.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from l10n import languages
 from l10n.qa.base import CheckContext, Problem, Severity, Unit, check
@@ -31,20 +31,28 @@ LENGTH_SHORT_SOURCE = 60
     "and ru ~1.0 of the English length; flagged below half or above twice that, wider for "
     "sources under 60 characters, never for sources under 20): something left out or added.",
 )
-def check_length(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_length(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
+    if len(unit.msgid) < LENGTH_MIN_SOURCE:
+        return ()  # (spacing only ever makes it shorter)
     source = norm_space(unit.msgid)
     target = norm_space(unit.msgstr)
     if len(source) < LENGTH_MIN_SOURCE or not target:
-        return
+        return ()
     lang = target_lang(ctx)
     expected = EXPECTED_RATIO.get(lang, 1.0)
     low, high = RATIO_BOUNDS if len(source) >= LENGTH_SHORT_SOURCE else SHORT_RATIO_BOUNDS
     ratio = len(target) / len(source)
     if low * expected <= ratio <= high * expected:
-        return
+        return ()
+    return (_problem(lang, source, target, ratio, expected, low, high),)
+
+
+def _problem(
+    lang: str, source: str, target: str, ratio: float, expected: float, low: float, high: float
+) -> Problem:
     what = "shorter" if ratio < low * expected else "longer"
     advice = "a part may be missing" if what == "shorter" else "text may be added or repeated"
-    yield Problem(
+    return Problem(
         f"the translation is much {what} than the source: {len(target)} vs {len(source)} "
         f"characters ({ratio:.0%}; {languages.name(lang)} usually runs about {expected:.0%}); "
         f"{advice}",

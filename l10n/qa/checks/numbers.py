@@ -11,7 +11,7 @@ scale words ("40 thousand" -> "40 тисяч") and small numbers ("four" ->
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -470,9 +470,13 @@ def _hint_for(number: _Number, found: list[_Number], lang: str) -> str:
     "and decimal marks (1 250, 1.250, 1,5), dates (6 серпня 2024), ranges (2002–2025) and "
     "'40 thousand' written as '40 тисяч' or '40 000' are accepted.",
 )
-def check_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_numbers(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
     if _plain_subset(unit.msgid, _SOURCE_NUMBER, unit.msgstr, _TARGET_NUMBER):
-        return  # the usual case: the source's plain numbers are all in the translation
+        return ()  # the usual case: the source's plain numbers are all in the translation
+    return list(_missing_numbers(unit, ctx))
+
+
+def _missing_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     source = [n for n in _source_numbers(unit.msgid) if n.required]
     if not source:
         return
@@ -507,9 +511,13 @@ def check_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     "('six' -> 6), a Roman numeral (World War II -> 2-ї) or a month (August -> 08). "
     "A warning: translators sometimes add a year or write a number out for good reason.",
 )
-def check_extra_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_extra_numbers(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
     if _plain_subset(unit.msgstr, _TARGET_NUMBER, unit.msgid, _SOURCE_NUMBER):
-        return  # the usual case: the translation's plain numbers all come from the source
+        return ()  # the usual case: the translation's plain numbers all come from the source
+    return list(_extra_numbers(unit, ctx))
+
+
+def _extra_numbers(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     found = _target_digit_numbers(unit.msgstr, target_lang(ctx))
     if not found:
         return

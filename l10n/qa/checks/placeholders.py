@@ -10,7 +10,7 @@ document (its sentence stays in the source language).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from l10n.documents.placeholders import compare, has_placeholders
 from l10n.qa.base import CheckContext, Problem, Severity, Unit, check
@@ -22,11 +22,12 @@ from l10n.qa.base import CheckContext, Problem, Severity, Unit, check
     "the numbered tags of a Markdown/HTML sentence (<1>...</1>, <2/>) are all in the "
     "translation, once each, nested as in the source.",
 )
-def check_placeholders(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_placeholders(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
+    if "<" not in unit.msgid and "<" not in unit.msgstr:
+        return ()  # the usual case: no tag without a "<"
     if not (has_placeholders(unit.msgid) or has_placeholders(unit.msgstr)):
-        return
-    for problem in compare(unit.msgid, unit.msgstr):
-        yield Problem(f"markup tags: {problem}")
+        return ()
+    return [Problem(f"markup tags: {problem}") for problem in compare(unit.msgid, unit.msgstr)]
 
 
 CHECKS = (check_placeholders,)

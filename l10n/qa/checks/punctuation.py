@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from l10n.qa.base import CheckContext, Problem, Severity, Unit, check
 from l10n.qa.checks._text import target_lang
@@ -55,12 +55,17 @@ def _ends_with_abbreviation(text: str, lang: str) -> bool:
     "ellipsis (… = ...) or colon is neither lost, added nor changed. Placement around closing "
     'quotes may follow the target language (said." -> «...»., «...», — сказал).',
 )
-def check_punctuation(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
-    lang = target_lang(ctx)
+def check_punctuation(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
     source, _ = _final_marks(unit.msgid)
     target, tail_at = _final_marks(unit.msgstr)
     if source == target:
-        return
+        return ()  # the usual case
+    return list(_punctuation(unit, target_lang(ctx), source, target, tail_at))
+
+
+def _punctuation(
+    unit: Unit, lang: str, source: set[str], target: set[str], tail_at: int
+) -> Iterator[Problem]:
     if not target:
         stripped = unit.msgstr.rstrip()
         end = unit.msgstr[len(stripped) :]
@@ -124,7 +129,19 @@ def _show_ws(ws: str) -> str:
     "the source's spacing between sentences, so a stray edge space or newline in a "
     "translation ends up in the article (msgfmt -c rejects newline mismatches). Fixable.",
 )
-def check_whitespace(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_whitespace(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
+    source, target = unit.msgid, unit.msgstr
+    if not (
+        source[:1].isspace()
+        or source[-1:].isspace()
+        or target[:1].isspace()
+        or target[-1:].isspace()
+    ):
+        return ()  # the usual case: no whitespace at either edge of either
+    return list(_whitespace(unit))
+
+
+def _whitespace(unit: Unit) -> Iterator[Problem]:
     src_lead, src_trail = _edges(unit.msgid)
     tgt_lead, tgt_trail = _edges(unit.msgstr)
     if not unit.msgstr.strip() or (src_lead, src_trail) == (tgt_lead, tgt_trail):
@@ -157,6 +174,8 @@ _SPACE_BEFORE = re.compile(r"(?<=[^\W_])[ \u00a0\u202f](?=[,.;:!?)\]](?!\.\.)(?:
 # every position): without it there is no match.
 _DOUBLE_SPACE_HINT = re.compile(r"[ \u00a0\u202f\u2009]{2}")
 _SPACE_BEFORE_HINT = re.compile(r"[ \u00a0\u202f][,.;:!?)\]]")
+# Both at once: what the usual entry is settled by.
+_EITHER_HINT = re.compile(r"[ \u00a0\u202f\u2009][ \u00a0\u202f\u2009,.;:!?)\]]")
 
 
 def _double_space(text: str) -> bool:
@@ -173,7 +192,13 @@ def _space_before(text: str) -> bool:
     "Doubled spaces inside the translation, or a space before , . ; : ! ? ) that the source "
     "does not have.",
 )
-def check_spacing(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_spacing(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
+    if _EITHER_HINT.search(unit.msgstr) is None:
+        return ()  # the usual case: neither pattern can match
+    return list(_spacing(unit))
+
+
+def _spacing(unit: Unit) -> Iterator[Problem]:
     text = unit.msgstr
     if _double_space(text) and not _double_space(unit.msgid):
         fixed = _DOUBLE_SPACE.sub(lambda m: "\u00a0" if "\u00a0" in m.group() else " ", text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -173,7 +173,7 @@ def _file_style(ctx: CheckContext, lang: str) -> tuple[str, Counter[str]]:
         allowed = ALLOWED_STYLES[lang]
         counts: Counter[str] = Counter()
         for u in ctx.units:
-            if u.msgstr:
+            if u.msgstr and _MARK_CHAR.search(u.msgstr) is not None:  # (else no quotes)
                 style = _outer_style(u.msgstr)
                 if style in allowed:
                     counts[style] += 1
@@ -217,14 +217,38 @@ def _requote(text: str, style: str) -> str | None:
     "no straight quotes, and one style in the whole file (the majority style wins). "
     "Apostrophes inside words (п’ять) are not quotes. Straight quotes can be fixed.",
 )
-def check_quotes(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_quotes(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
+    if _MARK_CHAR.search(unit.msgstr) is None:
+        return ()  # the usual case: no quotation mark at all
     lang = target_lang(ctx)
     allowed = ALLOWED_STYLES.get(lang)
     if allowed is None:
-        return
+        return ()
     quotes, mismatched = _quotes(unit.msgstr)
     if not quotes:
-        return
+        return ()
+    file_style = _file_style(ctx, lang)[0]
+    if not mismatched and all(_fits(q, allowed, file_style) for q in quotes):
+        return ()  # marks of the file's style (and allowed inner ones): nothing to say
+    return list(_quote_problems(unit, ctx, lang, allowed, quotes, mismatched))
+
+
+def _fits(quote: _Quote, allowed: tuple[str, ...], file_style: str) -> bool:
+    """Whether ``quote`` is of an allowed style (never straight) and, when it is
+    an outermost double quotation, of the file's style."""
+    return quote.style in allowed and (
+        quote.depth != 0 or quote.style[0] in _SINGLE_MARKS or quote.style == file_style
+    )
+
+
+def _quote_problems(
+    unit: Unit,
+    ctx: CheckContext,
+    lang: str,
+    allowed: tuple[str, ...],
+    quotes: tuple[_Quote, ...],
+    mismatched: tuple[tuple[str, str], ...],
+) -> Iterator[Problem]:
     file_style, counts = _file_style(ctx, lang)
     name = languages.name(lang)
     want = _STYLE_NAMES[file_style]

@@ -7,7 +7,7 @@ it is names only (Kursk, Donald Trump).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from l10n import languages
 from l10n.qa.base import CheckContext, Problem, Severity, Unit, check
@@ -73,9 +73,13 @@ def _name_like(word: str, ctx: CheckContext) -> bool:
     "numbers, symbols, URLs, hashtags, acronyms or do-not-translate terms, and in Albanian "
     "for names that stay the same (Kursk, Donald Trump).",
 )
-def check_untranslated(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
+def check_untranslated(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
     if not same_text(unit.msgid, unit.msgstr):
-        return
+        return ()  # the usual case
+    return list(_untranslated(unit, ctx))
+
+
+def _untranslated(unit: Unit, ctx: CheckContext) -> Iterator[Problem]:
     lang = target_lang(ctx)
     rest = strip_names(unit.msgid, ctx, "untranslated")
     words = WORD.findall(rest)

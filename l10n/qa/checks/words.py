@@ -11,11 +11,11 @@ from itertools import compress, count, pairwise
 from l10n import languages
 from l10n.qa.base import CheckContext, Problem, Severity, Unit, check
 from l10n.qa.checks._text import (
-    CYRILLIC_TARGETS,
     WORD,
     remaining_words,
     split_words,
     target_lang,
+    target_script,
     tokens_of,
 )
 
@@ -129,15 +129,15 @@ FOREIGN_MIN_LETTERS = 2  # single letters are list markers and variables
 @check(
     "foreign-words",
     Severity.ERROR,
-    "An English word left in a Ukrainian or Russian translation: a lowercase Latin word that "
+    "An English word left in a Cyrillic-script translation (uk, ru, bg, mk, be, sr, kk ...: "
+    "any language CLDR writes in Cyrillic): a lowercase Latin word that "
     "the source has too, or a frequent English word. Names and brands (any capital), "
     "acronyms, do-not-translate terms, URLs, e-mail addresses, hashtags and domain names are "
     "not reported, nor a translation mostly in English (the language and untranslated "
     "checks report it); Latin-script targets are left to the language check.",
 )
 def check_foreign_words(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
-    lang = target_lang(ctx)
-    if lang not in CYRILLIC_TARGETS:
+    if target_script(ctx) != "Cyrl":
         return ()
     # The text's ASCII alone (taken out in C): where it has no lowercase
     # letter, or only in words with a capital (Bloomberg), there is nothing to
@@ -145,7 +145,7 @@ def check_foreign_words(unit: Unit, ctx: CheckContext) -> Iterable[Problem]:
     latin = unit.msgstr.encode("ascii", "ignore")
     if latin.upper() == latin or all(r[:1].isupper() for r in _LATIN_RUN.findall(latin)):
         return ()  # the usual case
-    return list(_foreign(unit, ctx, lang))
+    return list(_foreign(unit, ctx, target_lang(ctx)))
 
 
 def _foreign(unit: Unit, ctx: CheckContext, lang: str) -> Iterator[Problem]:

@@ -3,10 +3,12 @@ and the quick paths of the checks decide exactly as their full judgement."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from l10n.qa.base import CheckContext, Unit
-from l10n.qa.checks import language, numbers
+from l10n.qa.checks import language, numbers, punctuation, quotes
 from l10n.qa.runner import run_checks
 from qa.checks.samples import (
     ARTICLE,
@@ -99,6 +101,12 @@ def _variants(msgid: str, msgstr: str) -> list[tuple[str, str]]:
         (msgid + " Çelik", msgstr + " Çelik"),  # a source name with ç
         (msgid, "Bloomberg " + msgstr),  # a do-not-translate name
         (msgid, msgstr.upper()),
+        (msgid, f'"{msgstr}"'),  # straight quotes
+        (msgid, f"«{msgstr}» і „{msgstr}“"),  # two styles
+        (msgid, f"„{msgstr}»"),  # a mismatched pair
+        (msgid, msgstr.replace(" ", "  ", 1)),  # a doubled space
+        (msgid, msgstr.replace(" ", " , ", 1)),  # a space before a comma
+        (msgid, f" {msgstr}\n"),  # edge whitespace
     ]
 
 
@@ -137,6 +145,8 @@ def test_quick_paths_find_what_the_full_checks_find(monkeypatch, gloss):
     ]
     monkeypatch.setattr(language, "_settled_by_letters", lambda *args: False)
     monkeypatch.setattr(numbers, "_plain_subset", lambda *args: False)
+    monkeypatch.setattr(quotes, "_fits", lambda *args: False)
+    monkeypatch.setattr(punctuation, "_EITHER_HINT", re.compile(""))  # always "maybe"
     full = [
         sorted((n, p.message) for n, p in find(lang, msgid, msgstr, glossary=gloss))
         for lang, msgid, msgstr in QUICK_CORPUS

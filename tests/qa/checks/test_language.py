@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from l10n.qa.checks import language
-from qa.checks.samples import EN_SOURCE, GLOSSARY, RU_SENTENCE, UK_SENTENCE, glossary, names, only
+from qa.checks.samples import (
+    ARTICLE,
+    EN_SOURCE,
+    GLOSSARY,
+    RU_SENTENCE,
+    UK_SENTENCE,
+    glossary,
+    names,
+    only,
+)
 
 
 def test_short_segments_never_reach_langdetect(monkeypatch):
@@ -128,3 +137,42 @@ def test_russian_word_forms_do_not_hide_bulgarian_or_ukrainian():
     assert not language._clearly_russian(
         "київ також заявив що російські війська наступають також", True
     )
+
+
+QUICK_CASES = [
+    ("uk", "Short", "Коротко"),  # no decisive letter, short
+    ("ru", "Moscow", "Москва"),
+    ("ru", EN_SOURCE, "Россияне сегодня заявили, что украинцы начали новое наступление"),
+    ("uk", EN_SOURCE, "Росияне сегодня заявили, что украинцы начали новое наступление"),
+    ("ru", EN_SOURCE, "Хiмонка Росияне сегодня заявили, что украинцы начали наступление"),
+    ("ru", "Kursk", "Курск Kursk"),
+    ("sq", "The world", "Bota ë"),
+    ("sq", "The world and the war", "Bota ë the world and the war"),
+    ("sq", "Çair and Korça", "Çair dhe Korça"),
+    ("sq", "Trump", "Трамп ë"),
+    ("sq", EN_SOURCE, "Rusët njoftuan sot se ukrainasit kanë nisur një ofensivë të re."),
+    ("sq", EN_SOURCE, "Rusët njoftuan sot se ukrainasit nisën një ofensivë të re në Kursk"),
+    ("sq", EN_SOURCE, "Thëne: the Russians announced today that Ukraine launched a new offensive"),
+    ("ru", EN_SOURCE, "Россияне сегодня заявили что украинские войска начали наступление на Курск"),
+    ("uk", EN_SOURCE, "Россияне сегодня заявили что украинские войска начали наступление на Курск"),
+]
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "sq"])
+def test_the_quick_path_settles_only_what_the_full_judgement_passes(lang):
+    """Whatever the letters settle, judging the text with names removed
+    (and langdetect for long text) finds nothing in either: the quick path
+    saves time, never a finding."""
+    from l10n.qa.base import CheckContext, Unit
+
+    column = {"uk": 1, "ru": 2, "sq": 3}[lang]
+    cases = [(row[0], row[column]) for row in ARTICLE]
+    cases += [(msgid, msgstr) for code, msgid, msgstr in QUICK_CASES if code == lang]
+    cases += [(EN_SOURCE, RU_SENTENCE), (EN_SOURCE, UK_SENTENCE)]
+    settled = 0
+    for msgid, msgstr in cases:
+        unit, ctx = Unit(msgid, msgstr), CheckContext(lang, glossary=GLOSSARY)
+        if language._settled_by_letters(unit, ctx, lang):
+            settled += 1
+            assert language._judge(unit, ctx, lang) is None, msgstr
+    assert settled >= len(cases) // 2

@@ -200,6 +200,47 @@ def test_a_word_list_that_is_not_utf8_is_an_input_error(tmp_path, locales):
 
 
 @needs_dictionaries
+def test_spelling_fails_the_check_only_where_l10n_toml_makes_it_an_error(locales):
+    set_msgstr(locales / "uk" / "kursk.po", RUSSIA_FIFTH, UK_TYPO)
+    result = run("locales")
+    assert result.exit_code == 0, result.output
+    assert "uk: warning: [spelling]" in result.stdout
+    config = locales.parent / "l10n.toml"
+    config.write_text('[check]\nspelling = "error"\n', encoding="utf-8")
+    result = run("locales")
+    assert result.exit_code == 1, result.output
+    assert "uk: error: [spelling] 'частнну'" in result.stdout
+    assert "1 error, 0 warnings" in result.stdout
+    assert "spelling (error)" in run("--list").stdout
+    config.write_text('[check]\nspelling = "warning"\n', encoding="utf-8")
+    assert run("locales").exit_code == 0
+
+
+def test_a_wrong_spelling_severity_is_an_input_error_at_its_line(locales):
+    config = locales.parent / "l10n.toml"
+    config.write_text('[check]\nspelling = "fatal"\n', encoding="utf-8")
+    result = run("locales")
+    assert result.exit_code == 2
+    assert "l10n.toml:2" in result.stderr
+    assert '"warning" or "error"' in result.stderr and "Traceback" not in result.output
+
+
+def test_severity_overrides_name_known_checks_and_severities():
+    from l10n.errors import L10nError
+    from l10n.qa.registry import select_checks
+    from l10n.qa.runner import with_severity
+
+    checks = with_severity(select_checks(), {"spelling": "error", "length": "error"})
+    changed = {c.name: c.severity for c in checks if c.name in ("spelling", "length")}
+    assert changed == {"spelling": Severity.ERROR, "length": Severity.ERROR}
+    assert REGISTERED["spelling"].severity is Severity.WARNING  # the registry is untouched
+    with pytest.raises(L10nError, match="unknown check: speling"):
+        with_severity(checks, {"speling": "error"})
+    with pytest.raises(L10nError, match="unknown severity 'fatal'"):
+        with_severity(checks, {"spelling": "fatal"})
+
+
+@needs_dictionaries
 def test_check_reads_the_word_list_beside_the_glossary(locales):
     set_msgstr(locales / "uk" / "kursk.po", RUSSIA_FIFTH, UK_TYPO)
     flagged = json.loads(run("--format", "json", "locales").stdout)

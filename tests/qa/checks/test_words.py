@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from l10n import languages
 from l10n.qa.base import CheckContext, Severity, Unit
+from l10n.qa.checks.words import check_foreign_words
 from l10n.qa.runner import fix_msgstr
 from qa.checks.samples import EN_SOURCE, GLOSSARY, REGISTERED, only, qa_checks
 
@@ -121,6 +123,36 @@ def test_an_english_word_left_in_cyrillic_text_is_an_error(lang, msgid, msgstr, 
 @pytest.mark.parametrize("lang,msgid,msgstr", NOT_FOREIGN)
 def test_names_links_and_latin_targets_are_not_foreign_words(lang, msgid, msgstr):
     assert only("foreign-words", lang, msgid, msgstr, glossary=GLOSSARY) == []
+
+
+@pytest.mark.parametrize(
+    "lang,msgstr,word",
+    [
+        ("bg", "Курск става nightmare на Путин", "nightmare"),
+        ("mk", "Курск станува nightmare на Путин", "nightmare"),
+        ("be", "Курск становіцца nightmare Пуціна", "nightmare"),
+        ("sr", "Курск постаје Путинов nightmare", "nightmare"),
+        ("kk", "Курск Путиннің nightmare болып отыр", "nightmare"),
+        ("bg", "Курск става кошмар of Путин", "of"),
+    ],
+)
+def test_english_words_are_found_in_every_cyrillic_language(lang, msgstr, word):
+    """Cyrillic as CLDR says, not a list of two languages: Bulgarian,
+    Macedonian, Belarusian, Serbian and Kazakh too."""
+    (problem,) = only("foreign-words", lang, "Kursk becomes Putin's nightmare", msgstr)
+    assert problem.found == word
+
+
+@pytest.mark.parametrize("lang", ["sr@latin", "sr_Latn", "sr_ME", "hr", "sq"])
+def test_latin_script_languages_have_no_foreign_words_check(lang):
+    msgid = "Kursk becomes Putin's nightmare"
+    msgstr = "Kursk postaje Putinov nightmare"
+    ctx = CheckContext(languages.normalize(lang), script=languages.script(lang))
+    assert list(check_foreign_words(Unit(msgid, msgstr), ctx)) == []
+    # The same words in Cyrillic Serbian are English left in.
+    cyrillic = CheckContext("sr", script=languages.script("sr"))
+    unit = Unit(msgid, "Курск постаје Путинов nightmare")
+    assert [p.found for p in check_foreign_words(unit, cyrillic)] == ["nightmare"]
 
 
 def test_an_english_sentence_is_left_to_the_language_and_untranslated_checks():
