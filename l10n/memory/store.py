@@ -27,9 +27,11 @@ from pathlib import Path
 
 from l10n import catalog
 from l10n.errors import L10nError
+from l10n.memory import keys
 from l10n.po import decode_po
 
-SCHEMA_VERSION = 1
+# 2: the segments' word index (l10n.memory.keys) in files on disk.
+SCHEMA_VERSION = 2
 MEMORY_FOLDER = ".l10n"
 MEMORY_NAME = "memory.sqlite"
 TMX_FOLDER = "tmx"  # imported memories, kept so that a rebuild restores them
@@ -113,8 +115,11 @@ def connect(path: Path | str) -> sqlite3.Connection:
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0 and not _tables(conn):
+                # A memory in RAM lives for one run: indexing its words
+                # would cost more than its lookups save.
+                words = keys.SCHEMA if where != ":memory:" else ""
                 conn.executescript(
-                    f"BEGIN; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                    f"BEGIN; {_SCHEMA} {words} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
                 )
             elif version != SCHEMA_VERSION:
                 raise MemoryDatabaseError(
@@ -182,6 +187,7 @@ def sync(conn: sqlite3.Connection, locales: Path) -> SyncReport:
     does not parse is an InputFileError (nothing of this sync is kept).
     """
     report = SyncReport([], [], 0)
+    indexed = keys.has_index(conn)
     with transaction(conn):
         known = {
             path: (file_id, size, mtime_ns, digest)
@@ -208,10 +214,10 @@ def sync(conn: sqlite3.Connection, locales: Path) -> SyncReport:
                 )
                 report.unchanged += 1
                 continue
-            _store_po(conn, path, rel, data, digest, st, row[0] if row else None)
+            _store_po(conn, path, rel, data, digest, st, row[0] if row else None, indexed)
             report.read.append(rel)
         for rel, row in known.items():
-            conn.execute("DELETE FROM files WHERE id = ?", (row[0],))
+            _drop_file(conn, row[0], indexed)
             report.removed.append(rel)
     return report
 
@@ -224,11 +230,12 @@ def _store_po(
     digest: str,
     st: os.stat_result,
     file_id: int | None,
+    indexed: bool,
 ) -> None:
     po = parse_po_bytes(data, str(path))
     lang = catalog.po_language(po, path)
     if file_id is not None:
-        conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
+        _drop_file(conn, file_id, indexed)
     file_id = conn.execute(
         "INSERT INTO files (kind, path, lang, size, mtime_ns, hash) VALUES (?, ?, ?, ?, ?, ?)",
         (OWN, rel, lang, st.st_size, st.st_mtime_ns, digest),
@@ -237,6 +244,15 @@ def _store_po(
         "INSERT INTO segments (file_id, lang, source, target) VALUES (?, ?, ?, ?)",
         ((file_id, lang, source, target) for source, target in reviewed_segments(po)),
     )
+    if indexed:
+        keys.add_file(conn, file_id)
+
+
+def _drop_file(conn: sqlite3.Connection, file_id: int, indexed: bool) -> None:
+    """Remove a file and its segments (their index entries first)."""
+    if indexed:
+        keys.drop_file(conn, file_id)
+    conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
 
 
 def parse_po_bytes(data: bytes, where: str) -> catalog.polib.POFile:
@@ -248,8 +264,13 @@ def store_imported(
     conn: sqlite3.Connection, name: str, data: bytes, pairs: list[tuple[str, str, str]]
 ) -> None:
     """Replace the imported memory ``name`` by ``pairs`` of (lang, source, target)."""
+    indexed = keys.has_index(conn)
     with transaction(conn):
-        conn.execute("DELETE FROM files WHERE kind = ? AND path = ?", (IMPORTED, name))
+        old = conn.execute(
+            "SELECT id FROM files WHERE kind = ? AND path = ?", (IMPORTED, name)
+        ).fetchone()
+        if old is not None:
+            _drop_file(conn, old[0], indexed)
         file_id = conn.execute(
             "INSERT INTO files (kind, path, lang, size, mtime_ns, hash) "
             "VALUES (?, ?, NULL, ?, 0, ?)",
@@ -259,6 +280,8 @@ def store_imported(
             "INSERT INTO segments (file_id, lang, source, target) VALUES (?, ?, ?, ?)",
             ((file_id, lang, source, target) for lang, source, target in pairs),
         )
+        if indexed:
+            keys.add_file(conn, file_id)
 
 
 # --- rebuild -------------------------------------------------------------------
