@@ -8,12 +8,12 @@ an FTS5 table holding, for each segment, its words and its adjacent word
 pairs (``w1_w2``), as fuzzy.py keys them.  Pairs matter: in a newsroom's
 memory most words are in thousands of sentences, a pair in a few dozen.
 
-A lookup counts, in one SQL statement, how many of the query's pairs (and
-words, for a short query) each segment of its language holds, taking at
-most KEY_POSTINGS segments per key (a key in more says little; FTS5 cannot
-tell a key's count without reading its postings), fetches the segments
-sharing the most, and scores them with rapidfuzz like the in-RAM index:
-its cost follows the query's keys, not the size of the memory.
+A lookup counts the segments of each of the query's pairs (and words, for
+a short query) in its language, then, in one SQL statement, how many of
+the rarest keys each segment holds, fetches the segments sharing the most,
+and scores them with rapidfuzz like the in-RAM index: its cost is bounded
+by COUNT_CAP and POSTINGS_BUDGET, not by the size of the memory.  (FTS5
+keeps no count per key: counting reads the key's postings, hence the cap.)
 
 The FTS table is contentless (it stores postings only, not the text): a
 segment's keys are removed by giving FTS5 the same key text again, computed
@@ -39,7 +39,8 @@ CREATE VIRTUAL TABLE {TABLE} USING fts5(
     keys, content='', detail=none, tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
 );
 """
-KEY_POSTINGS = 400  # segments taken per key: a key in more tells little
+COUNT_CAP = 5_000  # a key's segments are counted up to this (more: as common as can be)
+POSTINGS_BUDGET = 6_000  # postings of the rarest keys counted per lookup, at most
 CANDIDATES = 128  # segments scored per lookup, those sharing the most keys
 MAX_KEYS = 64  # keys of a long query counted, at most (one SELECT each)
 FEW_WORDS = 4  # a query this short is looked up by its words too, not only its pairs
@@ -111,16 +112,32 @@ def candidates(conn: sqlite3.Connection, lang: str, query: str) -> list[int]:
 
 
 def _sharing(conn: sqlite3.Connection, keys: list[str]) -> list[int]:
-    """The segments holding the most of ``keys``, counted by SQLite in one
-    statement; each key gives at most KEY_POSTINGS segments."""
-    keys = list(dict.fromkeys(keys))[:MAX_KEYS]
-    if not keys:
+    """The segments holding the most of the rarest of ``keys``: the keys'
+    segment counts first (capped: counting reads postings), then, for the
+    rarest keys up to POSTINGS_BUDGET postings, the segments counted by
+    SQLite in one statement."""
+    quoted = [_quoted(k) for k in dict.fromkeys(keys)][:MAX_KEYS]
+    if not quoted:
         return []
-    one = f"SELECT * FROM (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT {KEY_POSTINGS})"
-    union = " UNION ALL ".join([one] * len(keys))
+    count = (
+        f"(SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT {COUNT_CAP}))"
+    )
+    counts = conn.execute("SELECT " + ", ".join([count] * len(quoted)), quoted).fetchone()
+    chosen: list[str] = []
+    total = 0
+    for n, key in sorted(zip(counts, quoted, strict=True)):
+        if n == 0:
+            continue
+        if chosen and total + n > POSTINGS_BUDGET:
+            break
+        chosen.append(key)
+        total += n
+    if not chosen:
+        return []
+    union = " UNION ALL ".join([f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?"] * len(chosen))
     rows = conn.execute(
         f"SELECT rowid FROM ({union}) GROUP BY rowid ORDER BY count(*) DESC LIMIT {CANDIDATES}",
-        [_quoted(k) for k in keys],
+        chosen,
     )
     return [rowid for (rowid,) in rows]
 
