@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -195,16 +196,14 @@ def sync(conn: sqlite3.Connection, locales: Path) -> SyncReport:
                 "SELECT id, path, size, mtime_ns, hash FROM files WHERE kind = ?", (OWN,)
             )
         }
-        on_disk = catalog.po_files([locales]) if locales.is_dir() else []
         now_ns = time.time_ns()
-        for path in on_disk:
-            rel = path.relative_to(locales).as_posix()
-            st = path.stat()
+        for rel, where, st in po_files_below(locales):
             row = known.pop(rel, None)
             recent = now_ns - st.st_mtime_ns < RECENT_S * 1e9
             if row and (row[1], row[2]) == (st.st_size, st.st_mtime_ns) and not recent:
                 report.unchanged += 1
                 continue
+            path = Path(where)
             data = path.read_bytes()
             digest = _digest(data)
             if row and row[3] == digest:
@@ -220,6 +219,26 @@ def sync(conn: sqlite3.Connection, locales: Path) -> SyncReport:
             _drop_file(conn, row[0], indexed)
             report.removed.append(rel)
     return report
+
+
+def po_files_below(locales: Path) -> list[tuple[str, str, os.stat_result]]:
+    """(path relative to ``locales``, path, stat) of each PO file below it, in
+    catalog.po_files' order.  One stat a file and no Path until needed: a
+    sync looks at every file of the project, whatever changed."""
+    found = []
+    for folder, _, names in os.walk(locales):
+        prefix = os.path.relpath(folder, locales).replace(os.sep, "/") + "/"
+        prefix = "" if prefix == "./" else prefix
+        for name in names:
+            if not name.endswith(".po"):
+                continue
+            where = os.path.join(folder, name)
+            with suppress(OSError):
+                st = os.stat(where)
+                if stat.S_ISREG(st.st_mode):
+                    found.append((prefix + name, where, st))
+    found.sort(key=lambda f: f[0].split("/"))
+    return found
 
 
 def _store_po(
