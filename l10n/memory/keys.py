@@ -39,7 +39,7 @@ CREATE VIRTUAL TABLE {TABLE} USING fts5(
     keys, content='', detail=none, tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
 );
 """
-COUNT_CAP = 5_000  # a key's segments are counted up to this (more: as common as can be)
+COUNT_CAP = 2_000  # a key's segments are counted up to this (more: as common as can be)
 POSTINGS_BUDGET = 6_000  # postings of the rarest keys counted per lookup, at most
 CANDIDATES = 128  # segments scored per lookup, those sharing the most keys
 MAX_KEYS = 64  # keys of a long query counted, at most (one SELECT each)
