@@ -31,8 +31,6 @@ IMPORTED_SUFFIX = "(imported memory)"
 # Loading and indexing this many of a language's segments in RAM costs
 # about one lookup in the database's word index (l10n.memory.keys): a run
 # with fewer lookups than its memory's size over this asks the database.
-# The size counted is every language's (read at once): it leans towards
-# the word index, whose lookups also get cheaper as the memory shrinks.
 ROWS_PER_LOOKUP = 150
 
 
@@ -70,7 +68,7 @@ class LanguageMemory:
         self._rows: list[tuple[str, str, str, str]] = []  # (source, target, kind, path)
         self._exact: dict[str, tuple[str, str] | None] = {}
         self._near: dict[str, tuple[float, Match | None]] = {}  # msgid: (cutoff, match)
-        self._size: int | None = None  # the memory's size, read on first need
+        self._size: int | None = None  # the language's segments, counted on first need
         self._asked = 0  # lookups answered by the database's word index
 
     def lookup(self, msgid: str) -> tuple[str, str] | None:
@@ -121,11 +119,9 @@ class LanguageMemory:
         if not self.memory.indexed:
             return False
         if self._size is None:
-            # The segments of every language, an upper bound read from the
-            # rowid index at once (counting one language's reads them all).
             with store.reported(self.memory.where):
                 self._size = self.memory.conn.execute(
-                    "SELECT coalesce(max(rowid), 0) FROM segments"
+                    "SELECT count(*) FROM segments WHERE lang = ?", (self.lang,)
                 ).fetchone()[0]
         return (self._asked + lookups) * ROWS_PER_LOOKUP < self._size
 
