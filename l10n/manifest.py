@@ -169,6 +169,7 @@ class Manifest:
 
     def __init__(self, path: Path, root: Path, inputs: str) -> None:
         self.path, self.root, self.inputs = path, Path(os.path.abspath(root)), inputs
+        self._inside = str(self.root).rstrip(os.sep) + os.sep  # the prefix of paths inside
         self.articles: dict[str, tuple[str, dict[str, Seen]]] = {}
         self.changed = False
         self._load()
@@ -190,7 +191,12 @@ class Manifest:
                 self.articles[key] = loaded
 
     def rel(self, path: Path) -> str:
-        return Path(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
+        # A run asks this of every file of every article: the prefix is cut
+        # off as a string, relpath kept for paths outside the root.
+        where = os.path.abspath(path)
+        if where.startswith(self._inside):
+            return where[len(self._inside) :].replace(os.sep, "/")
+        return Path(os.path.relpath(where, self.root)).as_posix()
 
     def unchanged(self, key: Path, files: Iterable[Path]) -> bool:
         """Whether the article of POT ``key`` was recorded by a run like this

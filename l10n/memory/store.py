@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -27,9 +28,11 @@ from pathlib import Path
 
 from l10n import catalog
 from l10n.errors import L10nError
+from l10n.memory import keys
 from l10n.po import decode_po
 
-SCHEMA_VERSION = 1
+# 2: the segments' word index (l10n.memory.keys) in files on disk.
+SCHEMA_VERSION = 2
 MEMORY_FOLDER = ".l10n"
 MEMORY_NAME = "memory.sqlite"
 TMX_FOLDER = "tmx"  # imported memories, kept so that a rebuild restores them
@@ -113,8 +116,11 @@ def connect(path: Path | str) -> sqlite3.Connection:
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0 and not _tables(conn):
+                # A memory in RAM lives for one run: indexing its words
+                # would cost more than its lookups save.
+                words = keys.SCHEMA if where != ":memory:" else ""
                 conn.executescript(
-                    f"BEGIN; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                    f"BEGIN; {_SCHEMA} {words} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
                 )
             elif version != SCHEMA_VERSION:
                 raise MemoryDatabaseError(
@@ -182,6 +188,7 @@ def sync(conn: sqlite3.Connection, locales: Path) -> SyncReport:
     does not parse is an InputFileError (nothing of this sync is kept).
     """
     report = SyncReport([], [], 0)
+    indexed = keys.has_index(conn)
     with transaction(conn):
         known = {
             path: (file_id, size, mtime_ns, digest)
@@ -189,16 +196,14 @@ def sync(conn: sqlite3.Connection, locales: Path) -> SyncReport:
                 "SELECT id, path, size, mtime_ns, hash FROM files WHERE kind = ?", (OWN,)
             )
         }
-        on_disk = catalog.po_files([locales]) if locales.is_dir() else []
         now_ns = time.time_ns()
-        for path in on_disk:
-            rel = path.relative_to(locales).as_posix()
-            st = path.stat()
+        for rel, where, st in po_files_below(locales):
             row = known.pop(rel, None)
             recent = now_ns - st.st_mtime_ns < RECENT_S * 1e9
             if row and (row[1], row[2]) == (st.st_size, st.st_mtime_ns) and not recent:
                 report.unchanged += 1
                 continue
+            path = Path(where)
             data = path.read_bytes()
             digest = _digest(data)
             if row and row[3] == digest:
@@ -208,12 +213,32 @@ def sync(conn: sqlite3.Connection, locales: Path) -> SyncReport:
                 )
                 report.unchanged += 1
                 continue
-            _store_po(conn, path, rel, data, digest, st, row[0] if row else None)
+            _store_po(conn, path, rel, data, digest, st, row[0] if row else None, indexed)
             report.read.append(rel)
         for rel, row in known.items():
-            conn.execute("DELETE FROM files WHERE id = ?", (row[0],))
+            _drop_file(conn, row[0], indexed)
             report.removed.append(rel)
     return report
+
+
+def po_files_below(locales: Path) -> list[tuple[str, str, os.stat_result]]:
+    """(path relative to ``locales``, path, stat) of each PO file below it, in
+    catalog.po_files' order.  One stat a file and no Path until needed: a
+    sync looks at every file of the project, whatever changed."""
+    found = []
+    for folder, _, names in os.walk(locales):
+        prefix = os.path.relpath(folder, locales).replace(os.sep, "/") + "/"
+        prefix = "" if prefix == "./" else prefix
+        for name in names:
+            if not name.endswith(".po"):
+                continue
+            where = os.path.join(folder, name)
+            with suppress(OSError):
+                st = os.stat(where)
+                if stat.S_ISREG(st.st_mode):
+                    found.append((prefix + name, where, st))
+    found.sort(key=lambda f: f[0].split("/"))
+    return found
 
 
 def _store_po(
@@ -224,11 +249,12 @@ def _store_po(
     digest: str,
     st: os.stat_result,
     file_id: int | None,
+    indexed: bool,
 ) -> None:
     po = parse_po_bytes(data, str(path))
     lang = catalog.po_language(po, path)
     if file_id is not None:
-        conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
+        _drop_file(conn, file_id, indexed)
     file_id = conn.execute(
         "INSERT INTO files (kind, path, lang, size, mtime_ns, hash) VALUES (?, ?, ?, ?, ?, ?)",
         (OWN, rel, lang, st.st_size, st.st_mtime_ns, digest),
@@ -237,6 +263,15 @@ def _store_po(
         "INSERT INTO segments (file_id, lang, source, target) VALUES (?, ?, ?, ?)",
         ((file_id, lang, source, target) for source, target in reviewed_segments(po)),
     )
+    if indexed:
+        keys.add_file(conn, file_id)
+
+
+def _drop_file(conn: sqlite3.Connection, file_id: int, indexed: bool) -> None:
+    """Remove a file and its segments (their index entries first)."""
+    if indexed:
+        keys.drop_file(conn, file_id)
+    conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
 
 
 def parse_po_bytes(data: bytes, where: str) -> catalog.polib.POFile:
@@ -248,8 +283,13 @@ def store_imported(
     conn: sqlite3.Connection, name: str, data: bytes, pairs: list[tuple[str, str, str]]
 ) -> None:
     """Replace the imported memory ``name`` by ``pairs`` of (lang, source, target)."""
+    indexed = keys.has_index(conn)
     with transaction(conn):
-        conn.execute("DELETE FROM files WHERE kind = ? AND path = ?", (IMPORTED, name))
+        old = conn.execute(
+            "SELECT id FROM files WHERE kind = ? AND path = ?", (IMPORTED, name)
+        ).fetchone()
+        if old is not None:
+            _drop_file(conn, old[0], indexed)
         file_id = conn.execute(
             "INSERT INTO files (kind, path, lang, size, mtime_ns, hash) "
             "VALUES (?, ?, NULL, ?, 0, ?)",
@@ -259,6 +299,8 @@ def store_imported(
             "INSERT INTO segments (file_id, lang, source, target) VALUES (?, ?, ?, ?)",
             ((file_id, lang, source, target) for lang, source, target in pairs),
         )
+        if indexed:
+            keys.add_file(conn, file_id)
 
 
 # --- rebuild -------------------------------------------------------------------

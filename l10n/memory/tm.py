@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.memory import store
+from l10n.memory import keys, store
 from l10n.memory.fuzzy import FuzzyIndex, Near
 from l10n.memory.tmx import read_tmx, write_tmx
 
@@ -28,6 +28,10 @@ DEFAULT_THRESHOLD = 75
 HINT_FLOOR = 50
 PREFER = ("memory", "machine")
 IMPORTED_SUFFIX = "(imported memory)"
+# Loading and indexing this many of a language's segments in RAM costs
+# about one lookup in the database's word index (l10n.memory.keys): a run
+# with fewer lookups than its memory's size over this asks the database.
+ROWS_PER_LOOKUP = 150
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,9 @@ class LanguageMemory:
 
     ``prefetch`` answers the fuzzy lookups of many new sentences at once (the
     index is then built only when their number pays for it); ``lookup`` and
-    ``fuzzy`` of a prefetched sentence are then dictionary lookups.
+    ``fuzzy`` of a prefetched sentence are then dictionary lookups.  A few
+    lookups in a large memory ask the database's word index instead, so
+    that one new article does not load the whole memory.
     """
 
     def __init__(self, memory: TranslationMemory, lang: str) -> None:
@@ -62,6 +68,8 @@ class LanguageMemory:
         self._rows: list[tuple[str, str, str, str]] = []  # (source, target, kind, path)
         self._exact: dict[str, tuple[str, str] | None] = {}
         self._near: dict[str, tuple[float, Match | None]] = {}  # msgid: (cutoff, match)
+        self._size: int | None = None  # the language's segments, counted on first need
+        self._asked = 0  # lookups answered by the database's word index
 
     def lookup(self, msgid: str) -> tuple[str, str] | None:
         """(translation, origin) of the same sentence, the project's own first."""
@@ -81,7 +89,7 @@ class LanguageMemory:
         if known is not None and known[0] <= cutoff:
             match = known[1]
             return match if match is not None and match.score >= cutoff else None
-        match = self._match(self._fuzzy_index().best(msgid, cutoff))
+        match = self._best_many([msgid], cutoff)[0]
         self._near[msgid] = (cutoff, match)
         return match
 
@@ -96,9 +104,35 @@ class LanguageMemory:
             if self._exact[msgid] is None and (known is None or known[0] > cutoff):
                 wanted.append(msgid)
         if wanted:
-            found = self._fuzzy_index().best_many(wanted, cutoff)
-            for msgid, near in zip(wanted, found, strict=True):
-                self._near[msgid] = (cutoff, self._match(near))
+            found = self._best_many(wanted, cutoff)
+            for msgid, match in zip(wanted, found, strict=True):
+                self._near[msgid] = (cutoff, match)
+
+    def _best_many(self, msgids: list[str], cutoff: float) -> list[Match | None]:
+        if self._index is None and self._few(len(msgids)):
+            self._asked += len(msgids)
+            return [self._asked_database(m, cutoff) for m in msgids]
+        return [self._match(n) for n in self._fuzzy_index().best_many(msgids, cutoff)]
+
+    def _few(self, lookups: int) -> bool:
+        """Whether ``lookups`` more cost less in the word index than in RAM."""
+        if not self.memory.indexed:
+            return False
+        if self._size is None:
+            with store.reported(self.memory.where):
+                self._size = self.memory.conn.execute(
+                    "SELECT count(*) FROM segments WHERE lang = ?", (self.lang,)
+                ).fetchone()[0]
+        return (self._asked + lookups) * ROWS_PER_LOOKUP < self._size
+
+    def _asked_database(self, msgid: str, cutoff: float) -> Match | None:
+        with store.reported(self.memory.where):
+            found = keys.best(self.memory.conn, self.lang, msgid, cutoff, store.IMPORTED)
+        if found is None:
+            return None
+        return Match(
+            found.target, self.memory.origin(found.kind, found.path), found.source, found.score
+        )
 
     def _match(self, near: Near | None) -> Match | None:
         if near is None:
@@ -123,6 +157,8 @@ class TranslationMemory:
     def __init__(self, conn: sqlite3.Connection, where: str, locales: Path) -> None:
         self.conn, self.where, self.locales = conn, where, locales
         self.last_sync: store.SyncReport | None = None
+        with store.reported(where):
+            self.indexed = keys.has_index(conn)  # the word index, in files on disk
 
     @classmethod
     def open(cls, path: Path | None, locales: Path) -> TranslationMemory:
