@@ -86,23 +86,36 @@ def engine_factory(
             compute_type=config.compute_type,
         )
         if config.kind == "ctranslate2":
-            assert config.model is not None  # load_config requires it
-            return ct2_class(
-                config.model,
-                from_code=from_code,
-                to_code=to_code,
-                label=config.model_text,
-                source_tokenizer=config.source_tokenizer,
-                target_tokenizer=config.target_tokenizer,
-                source_prefix=config.source_prefix,
-                source_suffix=config.source_suffix,
-                target_prefix=config.target_prefix,
-                options=opts,
-                blame=config.error,
-            )
+            return configured_engine(config, from_code, to_code, opts, ct2_class)
         return argos_class(_argos_package(from_code, to_code), opts)
 
     return factory
+
+
+def configured_engine(
+    config: EngineConfig,
+    from_code: str,
+    to_code: str,
+    options: DecodeOptions,
+    engine_class: type[CTranslate2Engine] = CTranslate2Engine,
+) -> CTranslate2Engine:
+    """The CTranslate2 engine an ``[engines.LANG]`` table describes; the same
+    construction in this process and on a cluster's workers, so both decode
+    alike.  Problems with the model are errors at the table's line."""
+    assert config.model is not None  # load_config requires it for kind = "ctranslate2"
+    return engine_class(
+        config.model,
+        from_code=from_code,
+        to_code=to_code,
+        label=config.model_text,
+        source_tokenizer=config.source_tokenizer,
+        target_tokenizer=config.target_tokenizer,
+        source_prefix=config.source_prefix,
+        source_suffix=config.source_suffix,
+        target_prefix=config.target_prefix,
+        options=options,
+        blame=config.error,
+    )
 
 
 def engine_device(config: EngineConfig, device: str | None, default_device: str) -> str:

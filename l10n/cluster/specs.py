@@ -41,6 +41,7 @@ from l10n.engines import (
 )
 from l10n.errors import L10nError
 from l10n.extras import require_mt
+from l10n.machine import configured_engine
 
 HINT = "see README.md, 'Translating on a cluster'"
 SAME_PATH_HINT = "every machine must see the same models at the same path; " + HINT
@@ -149,21 +150,7 @@ class CT2Spec:
             return engine
 
     def _engine(self, options: DecodeOptions) -> CTranslate2Engine:
-        c = self.config
-        assert c.model is not None  # load_config requires it for kind = "ctranslate2"
-        return CTranslate2Engine(
-            c.model,
-            from_code=self.from_code,
-            to_code=self.to_code,
-            label=c.model_text,
-            source_tokenizer=c.source_tokenizer,
-            target_tokenizer=c.target_tokenizer,
-            source_prefix=c.source_prefix,
-            source_suffix=c.source_suffix,
-            target_prefix=c.target_prefix,
-            options=options,
-            blame=c.error,
-        )
+        return configured_engine(self.config, self.from_code, self.to_code, options)
 
 
 def _model_digest(engine: CTranslate2Engine) -> str:
