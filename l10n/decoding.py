@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from l10n.engines import Hypothesis, Translation
-from l10n.glossary import Enforced, Glossary, Term
+from l10n.glossary import Enforced, Glossary, Term, Violation
 from l10n.glossary.forms import compile_term
 from l10n.morph.chunks import inflect
 from l10n.morph.text import match_case
@@ -116,7 +116,13 @@ class _Pending:
     source: str
     base: Hypothesis  # the output forcing starts from
     forced: list[tuple[Term, str]] = field(default_factory=list)
-    problems: int = 0  # violations in ``base``
+    # What the check found in ``base``, kept so it is not run again on the
+    # same text (finding a forbidden variant also works out its replacement).
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def problems(self) -> int:
+        return len(self.violations)
 
 
 def decode(
@@ -144,15 +150,17 @@ def decode(
     )
     for i, translation in results:
         hyps = translation.hypotheses
+        found = [glossary.violations(lang, sources[i], hyps[0].text)]
         for rank, hyp in enumerate(hyps, 1):
-            if not glossary.violations(lang, sources[i], hyp.text):
+            if rank > 1:
+                found.append(glossary.violations(lang, sources[i], hyp.text))
+            if not found[-1]:
                 out[i] = Outcome(_first(translation, rank), "chosen", len(hyps), rank)
                 break
         else:
-            problems = len(glossary.violations(lang, sources[i], hyps[0].text))
             stuck = runaway(sources[i], hyps[0].text)
             (given_up if stuck else pending).append(
-                _Pending(i, sources[i], hyps[0], problems=problems)
+                _Pending(i, sources[i], hyps[0], violations=found[0])
             )
     n_hyps = {i: len(o.translation.hypotheses) for i, o in out.items()}
     shown = max([num_hypotheses, *n_hyps.values()])
@@ -193,7 +201,11 @@ def _force_round(
     place of the wrong rendering (one scoring call, no decoding); only the
     ``FORCED_FORMS`` best are decoded, in one batched call.
     """
-    options = [(p, c) for p in pending for c in candidates(glossary, lang, p.source, p.base.text)]
+    options = [
+        (p, c)
+        for p in pending
+        for c in candidates(glossary, lang, p.source, p.base.text, p.violations)
+    ]
     if not options:
         return _give_up(pending, out, shown)
     placed = engine.score([p.source for p, _ in options], [c.placed for _, c in options])
@@ -209,8 +221,10 @@ def _force_round(
     texts = [Translation.of(decoded[k]).text for k in range(len(jobs))]
     scored = engine.score(sources, texts)
     best: dict[int, tuple[int, float, int]] = {}  # sentence -> (-problems, score, -job)
+    found = []
     for k, ((p, _), hyp) in enumerate(zip(jobs, scored, strict=True)):
-        key = (-len(glossary.violations(lang, p.source, hyp.text)), _score(hyp), -k)
+        found.append(glossary.violations(lang, p.source, hyp.text))
+        key = (-len(found[-1]), _score(hyp), -k)
         if p.index not in best or key > best[p.index]:
             best[p.index] = key
     left, stuck = [], []
@@ -224,7 +238,7 @@ def _force_round(
         if problems == 0:
             out[p.index] = Outcome(Translation((hyp,)), "forced", shown, forced=tuple(forced))
         elif -problems < p.problems:
-            left.append(_Pending(p.index, p.source, hyp, forced, -problems))
+            left.append(_Pending(p.index, p.source, hyp, forced, found[-k]))
         else:
             stuck.append(p)  # forcing did not help: another round would not either
     _give_up(stuck, out, shown)
@@ -253,15 +267,23 @@ class Candidate:
     placed: str
 
 
-def candidates(glossary: Glossary, lang: str, source: str, output: str) -> list[Candidate]:
+def candidates(
+    glossary: Glossary,
+    lang: str,
+    source: str,
+    output: str,
+    violations: list[Violation] | None = None,
+) -> list[Candidate]:
     """The forms to force for the first wrong term of ``output``.
 
     The prefix is ``output`` up to where the wrong rendering starts, followed
     by a declined form of the term's canonical name.  A missing term has no
     place in the output: it is put where it stands in the source,
     proportionally, at a word boundary (the start for a sentence's first word).
+    ``violations``: the check's findings in ``output`` where the caller has them.
     """
-    violations = glossary.violations(lang, source, output)
+    if violations is None:
+        violations = glossary.violations(lang, source, output)
     if not violations:
         return []
     located = [v for v in violations if v.span is not None]

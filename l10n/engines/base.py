@@ -318,7 +318,9 @@ class BatchEngine:
         """
         if not sources:
             return []
-        source = [self.tokenize(s) for s in sources]
+        # Glossary decoding scores several outputs of each source: tokenize it once.
+        tokens = {s: self.tokenize(s) for s in dict.fromkeys(sources)}
+        source = [tokens[s] for s in sources]
         target = [self.model_prefix + self.prefix_tokens(t) for t in targets]
         with self._decoding():
             results = self.translator.score_batch(
