@@ -54,6 +54,19 @@ def model_files(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
+def ct2_models(tmp_path_factory) -> dict[str, Path]:
+    """Random-weight CTranslate2 model folders, built once per test session:
+    {"opus": the OPUS-MT layout (en->zle), "nllb": the NLLB layout}."""
+    from support.randommodel import build_nllb_model, build_opus_mt_model
+
+    out = tmp_path_factory.mktemp("ct2models")
+    return {
+        "opus": build_opus_mt_model(out / "opus-mt-en-zle", seed=5),
+        "nllb": build_nllb_model(out / "nllb-200", seed=6),
+    }
+
+
+@pytest.fixture(scope="session")
 def models_dir(model_files, tmp_path_factory) -> Path:
     """A packages folder with the three random models installed by `l10n models install`."""
     from l10n.models import install_file
