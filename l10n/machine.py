@@ -87,7 +87,7 @@ def engine_factory(
         )
         if config.kind == "ctranslate2":
             return configured_engine(config, from_code, to_code, opts, ct2_class)
-        return argos_class(_argos_package(from_code, to_code), opts)
+        return argos_class(argos_package(from_code, to_code), opts)
 
     return factory
 
@@ -168,7 +168,8 @@ def configured_engines(config: Config) -> list[dict[str, str]]:
     return rows
 
 
-def _argos_package(from_code: str, to_code: str) -> Package:
+def argos_package(from_code: str, to_code: str) -> Package:
+    """The installed Argos package for the pair; none is an input error."""
     from l10n.models import find_package, missing_model_error
 
     package = find_package(from_code, to_code)

@@ -41,7 +41,7 @@ from l10n.engines import (
 )
 from l10n.errors import L10nError
 from l10n.extras import require_mt
-from l10n.machine import configured_engine
+from l10n.machine import argos_package, configured_engine
 
 HINT = "see README.md, 'Translating on a cluster'"
 SAME_PATH_HINT = "every machine must see the same models at the same path; " + HINT
@@ -197,12 +197,7 @@ def argos_specs(options: DecodeOptions | None = None) -> SpecFactory:
 
 
 def _argos_spec(from_code: str, to_code: str, options: DecodeOptions) -> ArgosSpec:
-    from l10n.models import find_package, missing_model_error
-
-    package = find_package(from_code, to_code)
-    if package is None:
-        raise missing_model_error(from_code, to_code)
-    path = Path(package.package_path).resolve()
+    path = Path(argos_package(from_code, to_code).package_path).resolve()
     return ArgosSpec(str(path), package_digest(path), options)
 
 
